@@ -1,0 +1,62 @@
+# egdarts: two commands do everything (README.md).
+#   make reproduce [PROFILE=smoke|mid|paper] [DATASETS=cifar10]   -- the main job
+#   make test                                                       -- the tests CI runs
+SHELL := /bin/bash
+PROFILE ?= smoke
+DATASETS ?= cifar10
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+# On a machine with no NVIDIA GPU, torch==2.13.0 (a local CPU wheel on the project machines,
+# a CUDA build from PyPI elsewhere); with a GPU, the default PyPI torch (CUDA).
+TORCH ?= $(shell command -v nvidia-smi >/dev/null 2>&1 && echo "torch>=2.1" || echo "torch==2.13.0")
+
+.PHONY: venv reproduce test check-clean check-export check-project nbtest ci-smoke bench gpu-check clean-venv
+
+$(VENV)/.installed: settings.ini setup.py
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q "$(TORCH)"
+	$(PY) -m pip install -q -e .
+	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@
+
+venv: $(VENV)/.installed
+
+reproduce: venv
+	$(BIN)/egdarts reproduce --profile $(PROFILE) --datasets $(DATASETS)
+
+# --- tests: clean + export leave the tree unchanged, project checks, every notebook's tests
+check-clean: venv
+	@before=$$(find nbs -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort | xargs cat | sha1sum); \
+	$(BIN)/nbdev_clean >/dev/null; \
+	after=$$(find nbs -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort | xargs cat | sha1sum); \
+	if [ "$$before" != "$$after" ]; then echo "FAIL: nbdev_clean changed notebooks (commit clean notebooks)"; git status --porcelain nbs; exit 1; fi; \
+	echo "ok: nbdev_clean leaves notebooks unchanged"
+
+check-export: venv
+	@before=$$(find egdarts -name '*.py' | sort | xargs cat | sha1sum); \
+	$(BIN)/nbdev_export; \
+	after=$$(find egdarts -name '*.py' | sort | xargs cat | sha1sum); \
+	if [ "$$before" != "$$after" ]; then echo "FAIL: notebooks and library out of sync (run nbdev_export and commit)"; git status --porcelain egdarts; exit 1; fi; \
+	echo "ok: nbdev_export leaves egdarts/ unchanged"
+
+check-project: venv
+	$(PY) tools/check_project.py
+
+nbtest: venv
+	$(PY) tools/nbtest.py $(if $(FLAGS),--flags "$(FLAGS)")
+
+ci-smoke: venv
+	$(BIN)/egdarts reproduce --profile ci --datasets cifar10 --check
+
+test: check-clean check-export check-project ci-smoke nbtest
+
+bench: venv
+	$(PY) -m egdarts.bench --out results/bench
+
+gpu-check: venv
+	bash tools/gpu_check.sh
+
+clean-venv:
+	rm -rf $(VENV)

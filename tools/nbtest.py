@@ -1,0 +1,30 @@
+"""`nbdev_test` with a count: runs nbdev's own `test_nb` on every eligible notebook
+(same flags, `.notest` rule and working directory as `nbdev_test`) and ends with the line
+`nbdev_test: N passed, M failed` that CI reads. Arguments are nbdev_test's: --path, --flags, --n_workers."""
+import argparse, os, sys, time
+from fastcore.parallel import parallel
+from nbdev.config import get_config
+from nbdev.doclinks import nbglob
+from nbdev.test import test_nb, _keep_file
+from fastcore.xtras import working_directory
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument('--path', default=None); ap.add_argument('--flags', default='')
+    ap.add_argument('--n_workers', type=int, default=None)
+    a = ap.parse_args()
+    cfg = get_config()
+    files = [f.absolute() for f in sorted(nbglob(a.path, as_path=True)) if _keep_file(f, '.notest')]
+    if not files: print('nbdev_test: 0 passed, 0 failed'); return 1
+    n = a.n_workers if a.n_workers is not None else (0 if len(files) == 1 else min(os.cpu_count() or 1, 8))
+    t0 = time.time()
+    with working_directory(cfg.nbs_path):
+        res = parallel(test_nb, files, skip_flags=cfg.tst_flags.split(),
+                       force_flags=a.flags.split(), n_workers=n, basepath=cfg.config_path, pause=0.01)
+    passed = [p for p, _ in res]
+    for f, (p, t) in zip(files, res): print(f"{'PASS' if p else 'FAIL'} {t:7.1f}s  {f.relative_to(cfg.config_path)}")
+    print(f'total {time.time() - t0:.0f}s')
+    print(f'nbdev_test: {sum(passed)} passed, {len(passed) - sum(passed)} failed')
+    return 0 if all(passed) else 1
+
+if __name__ == '__main__': sys.exit(main())
