@@ -48,7 +48,8 @@ nbtest: venv
 	$(PY) tools/nbtest.py $(if $(FLAGS),--flags "$(FLAGS)")
 
 ci-smoke: venv
-	$(BIN)/egdarts reproduce --profile ci --datasets cifar10 --check
+	rm -rf results/ci-run figures/ci-run
+	$(BIN)/egdarts reproduce --profile smoke --datasets cifar10 --results results/ci-run --figures figures/ci-run --check
 
 test: check-clean check-export check-project ci-smoke nbtest
 
