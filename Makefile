@@ -9,6 +9,11 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 # On a machine with no NVIDIA GPU, torch==2.13.0 (a local CPU wheel on the project machines,
 # a CUDA build from PyPI elsewhere); with a GPU, the default PyPI torch (CUDA).
+# Data: the offline archives beside the project (../shared/data) when present; see egdarts.data.
+ifneq ($(wildcard ../shared/data/cifar10-jpeg.zip),)
+export EGDARTS_DATA ?= $(abspath ../shared/data)
+endif
+export MPLBACKEND ?= Agg
 TORCH ?= $(shell command -v nvidia-smi >/dev/null 2>&1 && echo "torch>=2.1" || echo "torch==2.13.0")
 
 .PHONY: venv reproduce test check-clean check-export check-project nbtest ci-smoke bench gpu-check clean-venv
