@@ -54,7 +54,7 @@ nbtest: venv
 
 ci-smoke: venv
 	rm -rf results/ci-run figures/ci-run
-	$(BIN)/egdarts reproduce --profile smoke --datasets cifar10 --results results/ci-run --figures figures/ci-run --check
+	$(BIN)/egdarts reproduce --profile tiny --datasets cifar10 --results results/ci-run --figures figures/ci-run --check
 
 test: check-clean check-export check-project ci-smoke nbtest
 
