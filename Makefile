@@ -14,6 +14,9 @@ ifneq ($(wildcard ../shared/data/cifar10-jpeg.zip),)
 export EGDARTS_DATA ?= $(abspath ../shared/data)
 endif
 export MPLBACKEND ?= Agg
+# OpenMP threads sleep instead of spinning while they wait: with spinning, two torch threads on two busy cores
+# ran steps 20-40x slower (measured by the benchmark's author; see README, Performance).
+export OMP_WAIT_POLICY ?= PASSIVE
 TORCH ?= $(shell command -v nvidia-smi >/dev/null 2>&1 && echo "torch>=2.1" || echo "torch==2.13.0")
 
 .PHONY: venv reproduce test check-clean check-export check-project nbtest ci-smoke bench gpu-check clean-venv
