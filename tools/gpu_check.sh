@@ -2,69 +2,81 @@
 # GPU check: the speed benchmark on CUDA and a short smoke of every stage, in under 8 minutes.
 #   bash tools/gpu_check.sh            (or: make gpu-check)
 # Writes to $OUT when set (the device machine's output folder), else results/gpu:
-#   gpu_check.log, env.txt, bench/bench.{json,csv,md}, bench/smoke/smoke.json
-# Python: a venv in $GPU_VENV (default /tmp/gv). If the system python3 already has a CUDA torch
-# (as on the project's lent GPU machines, which reach no package index), the venv inherits it
-# (--system-site-packages) and only the small missing packages are installed, from ./.whl when
-# that folder exists (offline wheels), else from PyPI. Otherwise the venv gets torch (CUDA build)
-# from PyPI. The project's own .venv is CPU-only and is not used. Nothing heavy is installed.
+#   gpu_check.log, env.txt, bench.{json,csv,md}, smoke.json
+# Python: if python3 already has a CUDA torch (as on the lent GPU machines, which reach no package index), it is
+# used as it is; the few small packages it lacks (pymoo and its needs, fastcore, fastprogress) are installed into
+# /tmp/egdarts-site from ./.whl when that folder holds wheels (see tools/gpu_wheels.sh), else from PyPI. Otherwise
+# a venv in $GPU_VENV (default /tmp/gv) gets torch (CUDA build) from PyPI. The project's .venv is CPU-only, unused.
+# Data: CIFAR-10 from $EGDARTS_DATA (e.g. a copy of the offline archive carried along); without it the smoke runs on
+# synthetic images of the same format (written in smoke.json).
+# Knobs: BENCH_SECTIONS, BENCH_BUDGET (s), SMOKE_STAGES, SMOKE_BUDGET (s).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 OUTDIR=${OUT:-results/gpu}
-mkdir -p "$OUTDIR/bench"
+mkdir -p "$OUTDIR"
 exec > >(tee "$OUTDIR/gpu_check.log") 2>&1
 T0=$(date +%s)
-VENV=${GPU_VENV:-/tmp/gv}
-PY=$VENV/bin/python
 say() { echo "[gpu_check +$(( $(date +%s) - T0 ))s] $*"; }
 
 say "machine: $(uname -n), $(nproc) cores"
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || say "nvidia-smi not found"
 
-if [ ! -x "$PY" ]; then
-  if python3 -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null; then
-    say "system python3 has a CUDA torch: venv with --system-site-packages"
-    python3 -m venv --system-site-packages "$VENV"
-  else
-    say "no CUDA torch in python3: venv with torch from PyPI"
+PY=python3
+if python3 -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null; then
+  say "python3 has a CUDA torch: $(python3 -c 'import torch; print(torch.__version__)')"
+else
+  VENV=${GPU_VENV:-/tmp/gv}; PY=$VENV/bin/python
+  if [ ! -x "$PY" ]; then
+    say "no CUDA torch in python3: venv $VENV with torch from PyPI"
     python3 -m venv "$VENV" && "$PY" -m pip install -q --upgrade pip && "$PY" -m pip install -q torch
   fi
 fi
 # the project's small runtime needs (settings.ini `requirements`), only those missing
 NEED=$("$PY" - <<'PY'
 import importlib.util as u
-pk = {'numpy': 'numpy', 'pandas': 'pandas', 'matplotlib': 'matplotlib', 'PIL': 'pillow', 'yaml': 'pyyaml',
+pk = {'numpy': 'numpy', 'pandas': 'pandas', 'matplotlib': 'matplotlib', 'PIL': 'pillow',
       'fastcore': 'fastcore<2', 'pymoo': 'pymoo>=0.6,<0.7', 'fastprogress': 'fastprogress<1.1'}
 print(' '.join(f'"{v}"' for k, v in pk.items() if u.find_spec(k) is None))
 PY
 )
+SITE=/tmp/egdarts-site
 if [ -n "$NEED" ]; then
-  say "installing: $NEED"
-  if [ -d .whl ]; then eval "$PY" -m pip install -q --no-index --find-links .whl $NEED || say "WARNING: offline install failed"
-  else eval "$PY" -m pip install -q --retries 0 --timeout 10 $NEED || say "WARNING: install failed (no network?); stages that need these will fail"; fi
+  say "missing: $NEED"
+  if ls .whl/*.whl >/dev/null 2>&1; then
+    "$PY" -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target $SITE .whl/*.whl || say "WARNING: offline install failed"
+  else
+    eval "$PY" -m pip install -q --retries 0 --timeout 10 --target $SITE $NEED || say "WARNING: install failed (no network?); stages that need these will fail"
+  fi
 fi
-export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"   # the project itself, without installing it
+export PYTHONPATH="$PWD:$SITE${PYTHONPATH:+:$PYTHONPATH}"   # the project itself, without installing it
 export PYTHONUNBUFFERED=1 MPLBACKEND=Agg
 "$PY" - > "$OUTDIR/env.txt" <<'PY'
-import torch, platform, egdarts
+import torch, platform, os, egdarts, pymoo
 from egdarts.core import device_name
-print('python', platform.python_version(), 'torch', torch.__version__, 'cuda', torch.version.cuda)
-print('device', device_name('auto'), 'egdarts', getattr(egdarts, '__version__', '?'))
+print('python', platform.python_version(), 'torch', torch.__version__, 'cuda', torch.version.cuda, 'pymoo', pymoo.__version__)
+print('device', device_name('auto'), 'egdarts', getattr(egdarts, '__version__', '?'), 'EGDARTS_DATA', os.environ.get('EGDARTS_DATA', ''))
 PY
 cat "$OUTDIR/env.txt"
 DEV=cuda
-"$PY" -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)' || { say "WARNING: no CUDA device visible: running on CPU (--quick)"; DEV=cpu; }
-QUICK=$([ "$DEV" = cpu ] && echo "--quick --sections micro,profiles")   # CPU fallback: a short run only
+"$PY" -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)' || { say "WARNING: no CUDA device visible: running on CPU"; DEV=cpu; }
+if [ "$DEV" = cuda ]; then SECTIONS=${BENCH_SECTIONS:-target,stages,shared,network,profiles,micro}; STEPS=10
+else SECTIONS=${BENCH_SECTIONS:-micro}; STEPS=2; fi
 
-say "benchmark on $DEV (budget 300 s)"
-STEPS=$([ "$DEV" = cuda ] && echo 10 || echo 2)
-timeout 300 "$PY" -m egdarts.bench --device $DEV --out "$OUTDIR/bench" --steps $STEPS $QUICK ${BENCH_ARGS:-}; RB=$?
-[ $RB -eq 0 ] || say "benchmark exited with $RB (124 = time limit)"
+BB=${BENCH_BUDGET:-300}
+say "benchmark on $DEV, sections $SECTIONS (budget $BB s; results are written after every section)"
+timeout $BB "$PY" -m egdarts.bench --device $DEV --out "$OUTDIR" --steps $STEPS --sections $SECTIONS; RB=$?
+[ $RB -eq 0 ] || say "benchmark exited with $RB (124 = time limit: the sections finished before it are in bench.json)"
 
-say "smoke of every stage on $DEV (budget 150 s)"
-timeout 150 "$PY" -m egdarts.bench --device $DEV --out "$OUTDIR/bench" --smoke; RS=$?
-[ $RS -eq 0 ] || say "smoke exited with $RS (124 = time limit, 1 = a stage failed: see bench/smoke/smoke.json)"
+SB=${SMOKE_BUDGET:-150}
+say "smoke of every stage on $DEV (budget $SB s)"
+timeout $SB "$PY" -m egdarts.bench --device $DEV --out "$OUTDIR" --smoke ${SMOKE_STAGES:+--smoke-stages $SMOKE_STAGES}; RS=$?
+[ $RS -eq 0 ] || say "smoke exited with $RS (124 = time limit, 1 = a stage failed: see smoke.json)"
+[ -f "$OUTDIR/smoke/smoke.json" ] && cp "$OUTDIR/smoke/smoke.json" "$OUTDIR/smoke.json" && rm -rf "$OUTDIR/smoke"
 
 say "done in $(( $(date +%s) - T0 )) s: benchmark rc=$RB, smoke rc=$RS; results in $OUTDIR"
-[ -f "$OUTDIR/bench/bench.md" ] && cat "$OUTDIR/bench/bench.md"
+[ -f "$OUTDIR/smoke.json" ] && "$PY" -c "
+import json; r = json.load(open('$OUTDIR/smoke.json'))
+print('smoke on', r['device'], 'data', r['data'])
+for k, v in r['stages'].items(): print(f\"  {k:24s} {'ok' if v['ok'] else 'FAILED ' + v['error'][:200]} ({v['s']} s)\")"
+[ -f "$OUTDIR/bench.md" ] && cat "$OUTDIR/bench.md"
 exit $(( RB != 0 || RS != 0 ))
