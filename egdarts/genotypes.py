@@ -8,7 +8,7 @@ import math
 from collections import namedtuple
 from pathlib import Path
 from .ops import PRIMITIVES
-from .core import atomic_open, atomic_write_json, read_json
+from .core import atomic_open, atomic_write_json, read_json, PDF_META
 
 # %% auto #0
 __all__ = ['Genotype', 'DARTS_V2', 'PDARTS', 'GENOTYPE_SOURCES', 'GenotypeError', 'validate_genotype', 'genotype_to_dict',
@@ -112,7 +112,7 @@ def _save_fig(fig, path):
     out = []
     for ext in exts:
         p = path if path.suffix.lower() == f'.{ext}' else path.with_name(path.name + f'.{ext}')
-        with atomic_open(p, 'wb') as f: fig.savefig(f, format=ext, bbox_inches='tight', dpi=150)
+        with atomic_open(p, 'wb') as f: fig.savefig(f, format=ext, bbox_inches='tight', dpi=150, metadata=PDF_META if ext == 'pdf' else None)
         out.append(p)
     return out
 

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import matplotlib
 import matplotlib.pyplot as plt
-from .core import atomic_open, atomic_write_text, read_json
+from .core import atomic_open, atomic_write_text, read_json, PDF_META
 
 # %% auto #0
 __all__ = ['PAPER', 'TABLE_II_REPORTED', 'TABLE_IV_REPORTED', 'TABLE_V_REPORTED', 'TAB3_COLS', 'stage_dir', 'read_final',
@@ -134,7 +134,7 @@ def save_fig(fig, figures_dir, name:str)->Path:
     "Save `fig` as `name.png` and `name.pdf` in `figures_dir`."
     out = Path(figures_dir); out.mkdir(parents=True, exist_ok=True)
     for ext in ('png', 'pdf'):
-        with atomic_open(out/f'{name}.{ext}', 'wb') as f: fig.savefig(f, format=ext, dpi=120, bbox_inches='tight')
+        with atomic_open(out/f'{name}.{ext}', 'wb') as f: fig.savefig(f, format=ext, dpi=120, bbox_inches='tight', metadata=PDF_META if ext == 'pdf' else None)
     plt.close(fig)
     return out/f'{name}.png'
 

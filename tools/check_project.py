@@ -1,5 +1,5 @@
 """Project checks run by `make test`: environment.yml agrees with settings.ini, every
-experiment notebook has exactly one cell tagged `parameters`, no data file is tracked."""
+experiment notebook has exactly one cell tagged `parameters`, followed by a `check_params` call; no data file is tracked."""
 import configparser, json, shlex, subprocess, sys
 from pathlib import Path
 import yaml
@@ -21,6 +21,11 @@ for p in exps:
     nb = json.loads(p.read_text())
     n = sum('parameters' in c.get('metadata', {}).get('tags', []) for c in nb['cells'])
     if n != 1: fails.append(f"{p.relative_to(root)} has {n} cells tagged 'parameters' (needs exactly 1)")
+    else:   # the first code cell after it checks the parameters (egdarts.core.check_params) before anything else
+        i = next(i for i, c in enumerate(nb['cells']) if 'parameters' in c.get('metadata', {}).get('tags', []))
+        nxt = next((c for c in nb['cells'][i + 1:] if c['cell_type'] == 'code'), None)
+        if nxt is None or 'check_params(globals()' not in ''.join(nxt['source']):
+            fails.append(f"{p.relative_to(root)}: the first code cell after 'parameters' must call check_params(globals(), ...)")
 
 tracked = subprocess.run(['git', 'ls-files'], cwd=root, capture_output=True, text=True).stdout.split()
 bad = [t for t in tracked if t.endswith(('.jpgs', 'cifar10-jpeg.zip')) or 'data_batch_' in t or 'cifar-100-python' in t]
