@@ -19,7 +19,7 @@ export MPLBACKEND ?= Agg
 export OMP_WAIT_POLICY ?= PASSIVE
 TORCH ?= $(shell command -v nvidia-smi >/dev/null 2>&1 && echo "torch>=2.1" || echo "torch==2.13.0")
 
-.PHONY: venv reproduce test check-clean check-export check-project nbtest ci-smoke bench gpu-check clean-venv
+.PHONY: venv reproduce test check-clean check-export check-project nbtest ci-smoke reliability bench gpu-check clean-venv
 
 $(VENV)/.installed: settings.ini setup.py
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -59,7 +59,13 @@ ci-smoke: venv
 	rm -rf results/ci-run figures/ci-run
 	$(BIN)/egdarts reproduce --profile tiny --datasets cifar10 --results results/ci-run --figures figures/ci-run --check
 
-test: check-clean check-export check-project ci-smoke nbtest
+# the fault-injection and bad-input suite (egdarts.reliability), against ci-smoke's uninterrupted run
+reliability: venv
+	rm -rf results/ci-run/reliability-work
+	$(PY) -m egdarts.reliability --reference results/ci-run/tiny --reference-figures figures/ci-run/tiny \
+		--work results/ci-run/reliability-work --out results/ci-run/reliability
+
+test: check-clean check-export check-project ci-smoke reliability nbtest
 
 bench: venv
 	$(PY) -m egdarts.bench --out results/bench
