@@ -22,6 +22,10 @@ def py2nb(src, dst):
             cur = dict(md=bool(m.group(1)), tags=json.loads(m.group(3)) if m.group(3) else [], lines=[])
         elif cur is not None: cur['lines'].append(line)
     if cur: cells.append(cur)
+    old = {}   # ids of the cells `dst` already has, by (type, source): an unchanged cell keeps its id (quiet diffs)
+    if Path(dst).exists():
+        for c in nbformat.read(dst, as_version=4).cells:
+            if 'id' in c: old.setdefault((c.cell_type, c.source), []).append(c.id)
     nb = nbformat.v4.new_notebook()
     nb.metadata = {"kernelspec": {"display_name": "python3", "language": "python", "name": "python3"}}
     for c in cells:
@@ -33,6 +37,8 @@ def py2nb(src, dst):
             cell = nbformat.v4.new_markdown_cell(text)
         else: cell = nbformat.v4.new_code_cell('\n'.join(lines))
         if c['tags']: cell.metadata['tags'] = c['tags']
+        ids = old.get((cell.cell_type, cell.source))
+        if ids: cell.id = ids.pop(0)
         nb.cells.append(cell)
     nbformat.write(nb, dst)
 
