@@ -272,16 +272,44 @@ def _pareto(algorithm, history:pd.DataFrame, objective:str)->pd.DataFrame:
     if len(par): par.loc[knee_point(par[objective].to_numpy(float), par.err.to_numpy(float)), 'chosen'] = True
     return par
 
-# %% ../nbs/09_nsga.ipynb #6a993d25
+# %% ../nbs/09_nsga.ipynb #fd20a3c7
 class SafeDaskRunner:
     "pymoo's Dask runner, except that a candidate whose evaluation dies with its worker becomes a failed record (cached) instead of ending the search."
-    def __init__(self, client): self.client = client
+    def __init__(self, client, cluster=None, # the local cluster, if this process started it (it can then be given new workers)
+                 grace:float=30.0,           # seconds with no worker at all before acting
+                 give_up:float=600.0,        # seconds with no worker (after reviving, if that failed) before the rest fail
+                 log=print):
+        self.client, self.cluster, self.grace, self.give_up, self.log = client, cluster, grace, give_up, log
+        self.n = len(cluster.workers) if cluster is not None else 0
+    def _n_workers(self)->int:
+        try: return len(self.client.scheduler_info().get('workers', {}))
+        except Exception: return 0
+    def _revive(self):
+        "A dask nanny can fail to restart a worker that keeps being killed; give the local cluster fresh ones."
+        self.log(f"no Dask worker left for {self.grace:.0f} s: starting {self.n} new worker(s)")
+        try: self.cluster.scale(0); self.cluster.scale(self.n)   # new worker names: the nannies that gave up are closed
+        except Exception as e: self.log(f"could not start new workers: {type(e).__name__}: {e}")
+    def _wait(self, jobs):
+        "Wait for every job; a cluster with no worker is revived once, then, `give_up` s later, its jobs are cancelled."
+        none_since, revived = None, False
+        while not all(j.done() for j in jobs):
+            time.sleep(0.5)
+            if self._n_workers(): none_since = None; continue
+            none_since = none_since or time.time()
+            if self.cluster is not None and not revived and time.time() - none_since > self.grace:
+                self._revive(); revived = True; none_since = time.time()
+            elif time.time() - none_since > (self.give_up if (revived or self.cluster is None) else float('inf')):
+                self.log(f"no Dask worker for {self.give_up:.0f} s: the candidates still waiting are recorded as failed")
+                for j in jobs:
+                    if not j.done(): j.cancel()
+                return
     def __call__(self, f, X):
         jobs = [self.client.submit(f, x, pure=False) for x in X]
+        self._wait(jobs)
         out = []
         for x, job in zip(X, jobs):
-            try: out.append(job.result())
-            except Exception as e:   # KilledWorker (the worker died more than `allowed-failures` times), a lost connection ...
+            try: out.append(job.result(timeout=60))
+            except Exception as e:   # KilledWorker (the worker died more than `allowed-failures` times), cancelled, a lost connection ...
                 prob, v = f.problem, as_v(x)
                 rec = failed_record(v, f'worker lost: {type(e).__name__}: {e}')
                 if prob.cache is not None: prob.cache.put(v, rec)
@@ -306,7 +334,7 @@ def _start_dask(n_workers:int, scheduler_address:str|None, allowed_failures:int=
                            silence_logs=logging.ERROR, env=dict(OMP_NUM_THREADS=nt, MKL_NUM_THREADS=nt))
     return Client(cluster), cluster
 
-# %% ../nbs/09_nsga.ipynb #13570cff
+# %% ../nbs/09_nsga.ipynb #e9877d50
 def network_search(genotype,                # the cell pair (egdarts.genotypes.Genotype) the target network repeats
                    profile:Profile|str,     # budget: pop_size, n_gen, bounds, objective, cand_epochs ...
                    *, dataset:str='cifar10', out_dir, seed:int=0,
@@ -329,7 +357,8 @@ def network_search(genotype,                # the cell pair (egdarts.genotypes.G
     client = cluster = None
     kw = {}
     if n_workers != 0 or scheduler_address:
-        client, cluster = _start_dask(n_workers, scheduler_address); kw['elementwise_runner'] = SafeDaskRunner(client)
+        client, cluster = _start_dask(n_workers, scheduler_address)
+        kw['elementwise_runner'] = SafeDaskRunner(client, cluster)   # says so when it revives the cluster, progress or not
     problem = NetworkProblem(evaluator, profile, cache=cache, **kw)
     log = print if progress else (lambda *a, **k: None)
     try:
