@@ -149,7 +149,7 @@ def time_interleaved(steps_fns:dict, # name: no-argument step function
         if log: log(f"    round {r + 1}/{steps}: " + ', '.join(f"{k} {v[-1]:.2f} s" for k, v in times.items()) + f"; load {os.getloadavg()[0]:.2f}")
     return {k: dict(median_s=statistics.median(ts), min_s=min(ts), times=ts) for k, ts in times.items()}
 
-# %% ../nbs/13_bench.ipynb #27a39d1f
+# %% ../nbs/13_bench.ipynb #4097705a
 def _peak_rss_gb()->float:
     "Peak resident memory of this process image (Linux VmHWM; ru_maxrss elsewhere), in GB."
     try:
@@ -195,11 +195,15 @@ def peak_memory(spec:dict, timeout:int=1800)->dict:
     "Peak memory of two steps of one case/variant, measured in a fresh subprocess."
     r = subprocess.run([sys.executable, '-m', 'egdarts.bench', '--child', json.dumps(spec)],
                        capture_output=True, text=True, timeout=timeout)
-    lines = [l for l in r.stdout.splitlines() if l.startswith('{')]
-    if r.returncode or not lines: raise RuntimeError(f"peak-memory subprocess failed ({r.returncode}): {r.stderr[-2000:]}")
+    return _child_result(r.returncode, r.stdout, r.stderr, 'peak-memory')
+
+def _child_result(rc:int, stdout:str, stderr:str, what:str)->dict:
+    "The JSON line a `--child` run printed last; its error output if it failed."
+    lines = [l for l in stdout.splitlines() if l.startswith('{')]
+    if rc or not lines: raise RuntimeError(f"{what} subprocess failed ({rc}): {stderr[-2000:]}")
     return json.loads(lines[-1])
 
-# %% ../nbs/13_bench.ipynb #db80d470
+# %% ../nbs/13_bench.ipynb #d486da25
 def _row(section, config, variant, batch, t, fwd_flops, ceiling, device, **kw):
     med, best = t['median_s'], t['min_s']
     gf = 3 * fwd_flops / med / 1e9 if fwd_flops else None
@@ -313,11 +317,7 @@ def bench_shared(dev, ceiling, log, ks=(1, 2, 4), v=CANDIDATE_V, batch:int=128, 
                 time.sleep(0.05)
             atomic_write_text(Path(sync) / 'go', repr(time.time() + 0.5))
             outs = [p.communicate(timeout=timeout) for p in ps]
-        res = []
-        for p, (o, e) in zip(ps, outs):
-            lines = [l for l in o.splitlines() if l.startswith('{')]
-            if p.returncode or not lines: raise RuntimeError(f"shared-device child failed ({p.returncode}): {e[-2000:]}")
-            res.append(json.loads(lines[-1]))
+        res = [_child_result(p.returncode, o, e, 'shared-device') for p, (o, e) in zip(ps, outs)]
         overlap = min(r['end'] for r in res) - max(r['start'] for r in res)
         ips = sum(r['images'] / r['elapsed_s'] for r in res)
         base = base or ips

@@ -189,7 +189,7 @@ class EvalCache:
         "Every good line of the file (key, v, rec, host and pid of the process that evaluated)."
         return self._lines()
 
-# %% ../nbs/09_nsga.ipynb #6870ab9a
+# %% ../nbs/09_nsga.ipynb #d699037b
 def fitness(rec:dict, objective:str='params')->list:
     "The two objectives [err, params or flops] of a result; the worst values when it failed."
     ok = rec.get('status') == 'ok' and all(np.isfinite(rec.get(k, np.nan)) for k in ('err', objective))
@@ -223,13 +223,16 @@ class NetworkProblem(ElementwiseProblem):
         super().__init__(vars=search_vars(profile), n_obj=2, **kwargs)
         self.evaluator, self.objective, self.cache = evaluator, profile.objective, cache
 
+    def record(self, v:dict, rec:dict)->dict:
+        "Cache the record `rec` of candidate `v`; pymoo's output for it."
+        if self.cache is not None: self.cache.put(v, rec)
+        return dict(F=fitness(rec, self.objective), rec=rec)
+
     def _evaluate(self, x, out, *args, **kwargs):
         v = as_v(x); rec = self.cache.get(v) if self.cache is not None else None
-        if rec is None:
-            rec = run_evaluator(self.evaluator, v)
-            if self.cache is not None: self.cache.put(v, rec)
-            if hasattr(self.evaluator, 'cleanup'): self.evaluator.cleanup(v)
-        out['F'] = fitness(rec, self.objective); out['rec'] = rec
+        if rec is not None: out.update(F=fitness(rec, self.objective), rec=rec); return
+        out.update(self.record(v, run_evaluator(self.evaluator, v)))
+        if hasattr(self.evaluator, 'cleanup'): self.evaluator.cleanup(v)
 
 # %% ../nbs/09_nsga.ipynb #787c5a9a
 class NetworkDuplicateElimination(MixedVariableDuplicateElimination):
@@ -272,7 +275,7 @@ def _pareto(algorithm, history:pd.DataFrame, objective:str)->pd.DataFrame:
     if len(par): par.loc[knee_point(par[objective].to_numpy(float), par.err.to_numpy(float)), 'chosen'] = True
     return par
 
-# %% ../nbs/09_nsga.ipynb #fd20a3c7
+# %% ../nbs/09_nsga.ipynb #610f016a
 class SafeDaskRunner:
     "pymoo's Dask runner, except that a candidate whose evaluation dies with its worker becomes a failed record (cached) instead of ending the search."
     def __init__(self, client, cluster=None, # the local cluster, if this process started it (it can then be given new workers)
@@ -291,18 +294,17 @@ class SafeDaskRunner:
         except Exception as e: self.log(f"could not start new workers: {type(e).__name__}: {e}")
     def _wait(self, jobs):
         "Wait for every job; a cluster with no worker is revived once, then, `give_up` s later, its jobs are cancelled."
-        none_since, revived = None, False
+        none_since, can_revive = None, self.cluster is not None
         while not all(j.done() for j in jobs):
             time.sleep(0.5)
             if self._n_workers(): none_since = None; continue
             none_since = none_since or time.time()
-            if self.cluster is not None and not revived and time.time() - none_since > self.grace:
-                self._revive(); revived = True; none_since = time.time()
-            elif time.time() - none_since > (self.give_up if (revived or self.cluster is None) else float('inf')):
-                self.log(f"no Dask worker for {self.give_up:.0f} s: the candidates still waiting are recorded as failed")
-                for j in jobs:
-                    if not j.done(): j.cancel()
-                return
+            if time.time() - none_since <= (self.grace if can_revive else self.give_up): continue
+            if can_revive: self._revive(); can_revive = False; none_since = time.time(); continue
+            self.log(f"no Dask worker for {self.give_up:.0f} s: the candidates still waiting are recorded as failed")
+            for j in jobs:
+                if not j.done(): j.cancel()   # cancelling a finished future would drop its result
+            return
     def __call__(self, f, X):
         jobs = [self.client.submit(f, x, pure=False) for x in X]
         self._wait(jobs)
@@ -310,10 +312,7 @@ class SafeDaskRunner:
         for x, job in zip(X, jobs):
             try: out.append(job.result(timeout=60))
             except Exception as e:   # KilledWorker (the worker died more than `allowed-failures` times), cancelled, a lost connection ...
-                prob, v = f.problem, as_v(x)
-                rec = failed_record(v, f'worker lost: {type(e).__name__}: {e}')
-                if prob.cache is not None: prob.cache.put(v, rec)
-                out.append(dict(F=fitness(rec, prob.objective), rec=rec))
+                v = as_v(x); out.append(f.problem.record(v, failed_record(v, f'worker lost: {type(e).__name__}: {e}')))
         return out
     def __getstate__(self): return {}
 
