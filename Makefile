@@ -1,6 +1,7 @@
 # egdarts: two commands do everything (README.md).
-#   make reproduce [PROFILE=smoke|mid|paper] [DATASETS=cifar10]   -- the main job
-#   make test                                                       -- the tests CI runs
+#   make reproduce [PROFILE=tiny|smoke|study|mid|paper] [DATASETS=cifar10]   -- the main job
+#   make test                                                                  -- the tests CI runs
+# Also: make stages / verify / lab / bench / reliability / nbtest / venv
 SHELL := /bin/bash
 PROFILE ?= smoke
 DATASETS ?= cifar10
@@ -17,15 +18,17 @@ export MPLBACKEND ?= Agg
 # OpenMP threads sleep instead of spinning while they wait: with spinning, two torch threads on two busy cores
 # ran steps 20-40x slower (measured by the benchmark's author; see README, Performance).
 export OMP_WAIT_POLICY ?= PASSIVE
-TORCH ?= $(shell command -v nvidia-smi >/dev/null 2>&1 && echo "torch>=2.1" || echo "torch==2.13.0")
+# One tested torch/torchvision pair for every machine (README, "Installation"): PyPI's default build, which runs on a
+# CPU and on NVIDIA GPUs alike; aarch64 gets the newest pair PyPI has for it.
+TORCH ?= $(if $(filter aarch64 arm64,$(shell uname -m)),torch==2.9.1 torchvision==0.24.1,torch==2.14.1 torchvision==0.29.1)
 
-.PHONY: venv reproduce test check-clean check-export check-project nbtest ci-smoke reliability bench gpu-check clean-venv
+.PHONY: venv reproduce stages verify lab test check-clean check-export check-project check-lint nbtest ci-smoke reliability bench gpu-check clean-venv
 
 $(VENV)/.installed: settings.ini setup.py
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q "$(TORCH)"
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q $(TORCH)
+	$(PY) -m pip install -q -e ".[dev]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
@@ -33,6 +36,17 @@ venv: $(VENV)/.installed
 
 reproduce: venv
 	$(BIN)/egdarts reproduce --profile $(PROFILE) --datasets $(DATASETS)
+
+stages: venv
+	$(BIN)/egdarts stages --profile $(PROFILE) --datasets $(DATASETS)
+
+# rerun PROFILE into a scratch folder and compare every table's source files with results/PROFILE
+verify: venv
+	$(BIN)/egdarts verify --profile $(PROFILE) --datasets $(DATASETS)
+
+lab: venv
+	$(PY) -m pip install -q -e ".[lab]"
+	$(BIN)/jupyter lab nbs
 
 # --- tests: clean + export leave the tree unchanged, project checks, every notebook's tests
 check-clean: venv
@@ -52,6 +66,10 @@ check-export: venv
 check-project: venv
 	$(PY) tools/check_project.py
 
+# pyflakes' rules (unused imports and names, undefined names) on the library and the tools
+check-lint: venv
+	$(BIN)/ruff check --select F --exclude egdarts/_modidx.py egdarts tools && echo "ok: ruff (pyflakes rules) finds nothing"
+
 nbtest: venv
 	$(PY) tools/nbtest.py $(if $(FLAGS),--flags "$(FLAGS)")
 
@@ -65,7 +83,7 @@ reliability: venv
 	$(PY) -m egdarts.reliability --reference results/ci-run/tiny --reference-figures figures/ci-run/tiny \
 		--work results/ci-run/reliability-work --out results/ci-run/reliability
 
-test: check-clean check-export check-project ci-smoke reliability nbtest
+test: check-clean check-export check-project check-lint ci-smoke reliability nbtest
 
 bench: venv
 	$(PY) -m egdarts.bench --out results/bench

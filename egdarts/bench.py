@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode
 from .core import get_device, device_name, atomic_write_text, atomic_write_json
-from .profiles import get_profile, PROFILES
+from .profiles import get_profile
 from .ops import PRIMITIVES, FAST, fast_path
 from .supernet import SearchNetwork
 
@@ -331,7 +331,7 @@ def bench_shared(dev, ceiling, log, ks=(1, 2, 4), v=CANDIDATE_V, batch:int=128, 
 
 def bench_stages(dev, ceiling, steps, log, profile='paper'):
     "Weight and architecture steps of every search stage of `profile` (default variant)."
-    p, rows, sw = get_profile(profile), [], None
+    p, rows = get_profile(profile), []
     for s, (layers, n_ops) in enumerate(zip(p.search_layers, p.search_ops)):
         net, x, y = supernet_case(p.search_C, layers, p.search_batch, PRIMITIVES[:n_ops], device=dev)
         cfg = f"{profile} stage {s + 1}: {layers} cells, {n_ops} ops"
@@ -353,8 +353,8 @@ def extrapolate_paper(rows:list, profile='paper')->dict|None:
     n = math.ceil(25000 / p.search_batch)
     block = sum(n * (p.search_warmup * st[(s, 'weight')] + (p.search_epochs - p.search_warmup) * (st[(s, 'weight')] + st[(s, 'arch')]))
                 for s in range(len(p.search_layers)))
-    network = p.pop_size * p.n_gen * p.cand_epochs * 25000 / ips
-    final = p.final_epochs * 50000 / ips
+    network = p.pop_size * p.n_gen * p.cand.epochs * 25000 / ips
+    final = p.final.epochs * 50000 / ips
     return dict(block_search_h=block / 3600, network_search_h=network / 3600, final_training_h=final / 3600,
                 total_h=(block + network + final) / 3600, images_per_s_target=ips,
                 note="estimate: candidates stand in as the Table III-sized network; evaluation passes excluded")

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['TABLE_III_CIFAR10', 'TABLE_III_CIFAR100', 'chord_distances', 'knee_point', 'h_rule', 'plot_decision']
+__all__ = ['TABLE_III_CIFAR10', 'TABLE_III_CIFAR100', 'chord_distances', 'knee_point', 'nondominated', 'pareto_front', 'h_rule',
+           'plot_decision']
 
 # %% ../nbs/10_decision.ipynb #c8d0a02a
 _COLS = ['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'params', 'err', 'flops', 'latency', 'depth']
@@ -84,6 +85,21 @@ def knee_point(params, # #params (or FLOPs) of each individual, e.g. in millions
     x, y = _check_xy(params, err)
     d = chord_distances(x, y)
     return int(np.lexsort((y, -d))[0])
+
+# %% ../nbs/10_decision.ipynb #4fbb8843
+def nondominated(params, err)->np.ndarray:
+    "Indices of the non-dominated points (minimising both), in order of increasing #params."
+    x, y = np.asarray(params, dtype=float), np.asarray(err, dtype=float)
+    keep, best = [], np.inf
+    for i in np.lexsort((y, x)):
+        if y[i] < best:
+            keep.append(int(i))
+            best = y[i]
+    return np.array(keep, dtype=int)
+
+def pareto_front(df:pd.DataFrame, x:str='params', y:str='err')->pd.DataFrame:
+    "The non-dominated rows of `df` (minimising columns `x` and `y`), sorted by `x`."
+    return df.iloc[nondominated(df[x], df[y])].reset_index(drop=True)
 
 # %% ../nbs/10_decision.ipynb #bfeeeca7
 def h_rule(params, # #params (or FLOPs) of each individual; must be > 0

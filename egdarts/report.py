@@ -4,11 +4,9 @@
 
 # %% ../nbs/11_report.ipynb #d7e7fa60
 from __future__ import annotations
-import json
 from pathlib import Path
 import numpy as np
 import pandas as pd
-import matplotlib
 import matplotlib.pyplot as plt
 from .core import atomic_open, atomic_write_text, read_json, PDF_META
 

@@ -4,7 +4,6 @@
 
 # %% ../nbs/03_supernet.ipynb #543b8919
 from __future__ import annotations
-import copy
 from functools import lru_cache
 import torch
 from torch import nn

@@ -1,37 +1,51 @@
-"""Project checks run by `make test`: environment.yml agrees with settings.ini, every
-experiment notebook has exactly one cell tagged `parameters`, followed by a `check_params` call; no data file is tracked."""
+"""Project checks run by `make test`: environment.yml names the same packages as settings.ini (pins allowed where
+they satisfy settings.ini's ranges), every experiment notebook has exactly one cell tagged `parameters`, followed by
+a `check_params` call; no data file is tracked."""
 import configparser, json, shlex, subprocess, sys
 from pathlib import Path
 import yaml
+from packaging.requirements import Requirement
 
 root = Path(__file__).resolve().parent.parent
 fails = []
 
-cfg = configparser.ConfigParser(delimiters=['=']); cfg.read(root / 'settings.ini')
-ini = set(shlex.split(cfg['DEFAULT']['requirements']))
+cfg = configparser.ConfigParser(delimiters=['='])
+cfg.read(root / 'settings.ini')
+ini = {}
+for key in ('requirements', 'dev_requirements', 'lab_requirements'):
+    for r in shlex.split(cfg['DEFAULT'].get(key, '')): ini[Requirement(r).name] = Requirement(r)
 env = yaml.safe_load((root / 'environment.yml').read_text())
 pip = next(d['pip'] for d in env['dependencies'] if isinstance(d, dict) and 'pip' in d)
-yml = {r for r in pip if not r.startswith('-e')}
-if ini != yml:
-    fails.append(f"environment.yml and settings.ini disagree: only in settings.ini {sorted(ini - yml)}, "
-                 f"only in environment.yml {sorted(yml - ini)}")
+yml = {Requirement(r).name: Requirement(r) for r in pip if not r.startswith('-e')}
+if set(ini) != set(yml):
+    fails.append(f"environment.yml and settings.ini name different packages: only in settings.ini {sorted(set(ini) - set(yml))}, "
+                 f"only in environment.yml {sorted(set(yml) - set(ini))}")
+for name in set(ini) & set(yml):
+    pins = [s.version for s in yml[name].specifier if s.operator == '==']
+    if pins and not ini[name].specifier.contains(pins[0]): fails.append(f"environment.yml pins {name}=={pins[0]}, outside settings.ini's {ini[name]}")
+    elif not pins and str(yml[name].specifier) != str(ini[name].specifier):
+        fails.append(f"environment.yml asks {yml[name]}, settings.ini {ini[name]}")
+if not any(str(d).startswith('python=') for d in env['dependencies'] if isinstance(d, str)):
+    fails.append("environment.yml must pin the Python minor version (python=3.X)")
 
 exps = sorted((root / 'nbs' / 'experiments').glob('*.ipynb'))
 for p in exps:
     nb = json.loads(p.read_text())
     n = sum('parameters' in c.get('metadata', {}).get('tags', []) for c in nb['cells'])
-    if n != 1: fails.append(f"{p.relative_to(root)} has {n} cells tagged 'parameters' (needs exactly 1)")
-    else:   # the first code cell after it checks the parameters (egdarts.core.check_params) before anything else
-        i = next(i for i, c in enumerate(nb['cells']) if 'parameters' in c.get('metadata', {}).get('tags', []))
-        nxt = next((c for c in nb['cells'][i + 1:] if c['cell_type'] == 'code'), None)
-        if nxt is None or 'check_params(globals()' not in ''.join(nxt['source']):
-            fails.append(f"{p.relative_to(root)}: the first code cell after 'parameters' must call check_params(globals(), ...)")
+    if n != 1:
+        fails.append(f"{p.relative_to(root)} has {n} cells tagged 'parameters' (needs exactly 1)")
+        continue
+    # the first code cell after it checks the parameters (egdarts.core.check_params) before anything else
+    i = next(i for i, c in enumerate(nb['cells']) if 'parameters' in c.get('metadata', {}).get('tags', []))
+    nxt = next((c for c in nb['cells'][i + 1:] if c['cell_type'] == 'code'), None)
+    if nxt is None or 'check_params(globals()' not in ''.join(nxt['source']):
+        fails.append(f"{p.relative_to(root)}: the first code cell after 'parameters' must call check_params(globals(), ...)")
 
 tracked = subprocess.run(['git', 'ls-files'], cwd=root, capture_output=True, text=True).stdout.split()
 bad = [t for t in tracked if t.endswith(('.jpgs', 'cifar10-jpeg.zip')) or 'data_batch_' in t or 'cifar-100-python' in t]
 if bad: fails.append(f"data files are tracked: {bad}")
 
 for f in fails: print('FAIL:', f)
-print(f"ok: settings.ini == environment.yml ({len(ini)} requirements); {len(exps)} experiment notebooks "
+print(f"ok: settings.ini == environment.yml ({len(ini)} packages); {len(exps)} experiment notebooks "
       f"with one 'parameters' cell" if not fails else f"check_project: {len(fails)} problem(s)")
 sys.exit(1 if fails else 0)
