@@ -17,9 +17,9 @@ from .encoding import V_NAMES, format_v
 
 # %% auto #0
 __all__ = ['PROJECT', 'EXPERIMENTS', 'REPORTS', 'NOT_HASHED', 'NOT_CODE', 'EXAMPLES', 'Stage', 'chosen_v', 'genotype_of', 'v_of',
-           'dask_params', 'plan', 'params_hash', 'code_hash', 'outputs_hash', 'inputs_hash', 'stage_state', 'LockHeld',
-           'RunLock', 'StageMonitor', 'progress_line', 'StageFailed', 'stage_params', 'stage_identity', 'run_stage',
-           'reproduce', 'stage_table', 'main']
+           'dask_params', 'file_of', 'plan', 'params_hash', 'code_hash', 'outputs_hash', 'inputs_hash', 'stage_state',
+           'LockHeld', 'RunLock', 'StageMonitor', 'progress_line', 'StageFailed', 'stage_params', 'stage_identity',
+           'run_stage', 'reproduce', 'stage_table', 'main']
 
 # %% ../nbs/12_pipeline.ipynb #97ca222c
 PROJECT = Path(egdarts.__file__).resolve().parent.parent  # the repository (editable install)
@@ -42,13 +42,13 @@ class Stage:
     @property
     def folder(self)->str: return self.out or f'{self.dataset}/{self.name}'
 
-# %% ../nbs/12_pipeline.ipynb #bf3ddbe6
+# %% ../nbs/12_pipeline.ipynb #b4f1f0da
 def chosen_v(pareto_csv)->str:
     "The v0..v5 the decision rule chose in `pareto_csv`, as a lossless `'v0,...,v5'`."
     import pandas as pd
     p = Path(pareto_csv)
     if not p.exists(): raise FileNotFoundError(f"{p} not found: run the network-level search first")
-    df = pd.read_csv(p, float_precision='round_trip')
+    df = pd.read_csv(p)
     if 'chosen' not in df or df['chosen'].sum() != 1: raise ValueError(f"{p} has no single row marked 'chosen'")
     row = df[df['chosen'].astype(bool)].iloc[0]
     return format_v([row[c] for c in V_NAMES])
@@ -70,20 +70,35 @@ def _params(**fns)->Callable:
     "A parameter function from keyword values, each a constant or a function of `ctx`."
     return lambda ctx: {k: f(ctx) if callable(f) else f for k, f in fns.items()}
 
-# %% ../nbs/12_pipeline.ipynb #897d4d76
-def _ds_stages(ds:str, datasets:list)->list:
+# %% ../nbs/12_pipeline.ipynb #938377e4
+def file_of(dataset:str, stage:str, name:str)->Callable:
+    "A parameter function: the file `name` that stage `stage` of `dataset` wrote."
+    return lambda ctx: str(Path(ctx['root'], dataset, stage, name))
+
+def _seed_stages(ds:str, seeds:int)->list:
+    "The extra block-level searches of the EG on/off ablation, seeds 1 .. seeds-1 above the run's seed."
+    return [Stage(f'block_search{suffix}_seed{i}', 'run_block_search.ipynb', (lambda i, on: lambda ctx: dict(enhanced=on, seed=ctx['seed'] + i))(i, on),
+                  outputs=('genotype.json',), dataset=ds)
+            for i in range(1, seeds) for suffix, on in (('', True), ('_noeg', False))]
+
+def _ds_stages(ds:str, datasets:list, seeds:int=1)->list:
     "The stages of dataset `ds`."
     block, noeg, second = (genotype_of(ds, s) for s in ('block_search', 'block_search_noeg', 'block_search_second'))
     knee, knee_pdarts = v_of(ds, 'network_search'), v_of(ds, 'network_search_pdarts')
     stages = [
         Stage('block_search', 'run_block_search.ipynb', dict(enhanced=True), outputs=('genotype.json',), dataset=ds),
         Stage('block_search_noeg', 'run_block_search.ipynb', dict(enhanced=False), outputs=('genotype.json',), dataset=ds),
+        *_seed_stages(ds, seeds),
         Stage('network_search', 'run_network_search.ipynb', lambda ctx: dict(genotype_file=block(ctx), **dask_params(ctx)),
               needs=('block_search',), outputs=('history.csv', 'pareto.csv'), dataset=ds),
         Stage('network_search_pdarts', 'run_network_search.ipynb', lambda ctx: dict(genotype_file='PDARTS', **dask_params(ctx)),
               outputs=('history.csv', 'pareto.csv'), dataset=ds),
         Stage('final_train', 'run_final_train.ipynb', _params(genotype_file=block, v=knee),
               needs=('block_search', 'network_search'), outputs=('final.json',), dataset=ds),
+        Stage('pareto_eval', 'run_pareto_eval.ipynb',
+              _params(genotype_file=block, pareto_file=file_of(ds, 'network_search', 'pareto.csv'),
+                      final_file=file_of(ds, 'final_train', 'final.json')),
+              needs=('block_search', 'network_search', 'final_train'), outputs=('pareto_eval.csv',), dataset=ds),
         Stage('final_train_pdarts', 'run_final_train.ipynb', _params(genotype_file='PDARTS', v=knee_pdarts),
               needs=('network_search_pdarts',), outputs=('final.json',), dataset=ds),
         Stage('final_train_noeg', 'run_final_train.ipynb', _params(genotype_file=noeg, v=knee),
@@ -106,8 +121,9 @@ REPORTS = [('tab2', 'tab2_comparison.ipynb'), ('tab3', 'tab3_pareto.ipynb'), ('t
 def _report_params(ctx:dict)->dict: return dict(datasets=','.join(ctx['datasets']), results_dir=ctx['root'], figures_dir=ctx['figures'])
 
 def plan(datasets:list, profile='smoke')->list:
-    "Every stage, in dependency order, for `datasets` at `profile`."
-    stages = [s for ds in datasets for s in _ds_stages(ds, datasets)]
+    "Every stage, in dependency order, for `datasets` at `profile` (its `ablation_seeds` adds block-level searches)."
+    seeds = get_profile(profile).ablation_seeds
+    stages = [s for ds in datasets for s in _ds_stages(ds, datasets, seeds)]
     return stages + [Stage(n, nb, _report_params, out=f'reports/{n}') for n, nb in REPORTS]
 
 # %% ../nbs/12_pipeline.ipynb #1c03004d

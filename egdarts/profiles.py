@@ -28,7 +28,7 @@ class Recipe:
     def auxiliary(self)->bool: return self.aux_weight > 0
     def kwargs(self)->dict: return asdict(self)
 
-# %% ../nbs/00_profiles.ipynb #bc2a0ec8
+# %% ../nbs/00_profiles.ipynb #dd7c64e9
 @dataclass(frozen=True)
 class Profile:
     "One named budget: every number a stage of the pipeline needs."
@@ -49,7 +49,8 @@ class Profile:
     search_momentum:float = 0.9
     search_wd:float = 5e-4            # Table I
     search_grad_clip:float = 5.0
-    skip_dropout:tuple = (0.1, 0.4, 0.7)  # dropout on skip_connect per stage (P-DARTS, CIFAR-10)
+    skip_dropout:tuple = (0.1, 0.4, 0.7)  # dropout on skip_connect per stage on CIFAR-10 (P-DARTS)
+    skip_dropout_cifar100:tuple = (0.1, 0.2, 0.3)  # the same on CIFAR-100 (P-DARTS' CIFAR-100 rates)
     max_skip:int = 2                  # skip_connect cap in the final normal cell (P-DARTS)
     arch_optimizer:str = 'sgd'        # 'sgd' (paper, Sec. IV-A) | 'adam' (DARTS/P-DARTS)
     arch_lr:float = 0.1               # architecture lr for SGD; see the architect notebook
@@ -59,6 +60,8 @@ class Profile:
     second_order:bool = True          # Eq. 3-4; False = first-order DARTS
     enhanced:bool = True              # Eq. 5-10 on/off (off = plain P-DARTS in this space)
     enhance_m:int = 10                # history window m of Eq. 6
+    eg_reading:str = 'consistent'     # Eq. 7 as a slope dy/dx ('consistent') or dx/dy as printed ('printed'); see 04_architect
+    eg_smooth:int = 0                 # y of Eq. 5-7 = running mean of the last eg_smooth validation losses (0: the loss itself)
     phi_max:float = 1.0               # bound on Phi of Eq. 9
     complexity:str = 'params'         # C(alpha) measure: 'params' | 'flops'
     # --- network-level gradient descent (Table I): the candidate training and the final training
@@ -74,6 +77,9 @@ class Profile:
     crossover_prob:float = 0.9
     mutation_prob:float = 0.1
     objective:str = 'params'          # second objective: 'params' | 'flops'
+    ablation_seeds:int = 1            # block-level searches with EG on and off per seed: seeds 0 .. ablation_seeds-1 above the run's
+    retrain_pareto:int = 0            # Table III: retrain the final Pareto set with the final recipe: 0 = every member,
+                                      # k > 0 = the k members nearest the knee (the knee itself is the final training)
     # --- metrics
     latency_runs:int = 1000           # Table III caption
     latency_warmup:int = 50
@@ -81,6 +87,10 @@ class Profile:
     channels_last:bool = True
     amp_bf16:bool = True              # used on CUDA only
     compile:bool = False              # torch.compile, a GPU-side option
+
+    def skip_rates(self, dataset:str)->tuple:
+        "The skip_connect dropout rates per stage for `dataset`."
+        return self.skip_dropout_cifar100 if dataset == 'cifar100' else self.skip_dropout
 
     def to_dict(self)->dict: return asdict(self)
     @classmethod

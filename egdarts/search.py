@@ -25,12 +25,12 @@ from .architect import Architect
 __all__ = ['LOG_COLS', 'skip_drop_rate', 'CsvLog', 'proxy_layout', 'SearchState', 'SearchRun', 'StageParts', 'search_step',
            'search_epoch', 'search_stage', 'block_search']
 
-# %% ../nbs/05_search.ipynb #d326f4ab
+# %% ../nbs/05_search.ipynb #b364e70a
 def _check_profile(p:Profile):
     n = len(p.search_layers)
-    if not (len(p.search_ops) == len(p.skip_dropout) == n):
-        raise ValueError(f"profile {p.name!r}: search_layers, search_ops and skip_dropout must have one entry per stage, "
-                         f"got {len(p.search_layers)}, {len(p.search_ops)}, {len(p.skip_dropout)}")
+    if not (len(p.search_ops) == len(p.skip_dropout) == len(p.skip_dropout_cifar100) == n):
+        raise ValueError(f"profile {p.name!r}: search_layers, search_ops and skip_dropout(_cifar100) must have one entry per stage, "
+                         f"got {len(p.search_layers)}, {len(p.search_ops)}, {len(p.skip_dropout)}, {len(p.skip_dropout_cifar100)}")
     if list(p.search_ops) != sorted(p.search_ops, reverse=True) or p.search_ops[-1] < 1:
         raise ValueError(f"profile {p.name!r}: search_ops must not increase and stay >= 1, got {p.search_ops}")
     if p.search_ops[0] != len(PRIMITIVES):
@@ -42,9 +42,9 @@ def skip_drop_rate(p0:float, epoch:int, epochs:int, warmup:int)->float:
     "P-DARTS' dropout rate on skip_connect in `epoch` of a stage whose base rate is `p0`."
     return p0 * (epochs - epoch - 1) / epochs if epoch < warmup else p0 * math.exp(-(epoch - warmup) * 0.2)
 
-# %% ../nbs/05_search.ipynb #a7bbb725
+# %% ../nbs/05_search.ipynb #d82788a6
 LOG_COLS = ['stage', 'layers', 'n_ops', 'epoch', 'step', 'global_step', 'phase', 'train_loss', 'train_acc', 'val_loss', 'val_acc',
-            'C_alpha', 'x', 'y', 'theta1', 'grad_theta', 'sigma', 'phi', 'phi_raw', 'scale', 'arch_grad_norm',
+            'C_alpha', 'x', 'y', 'y_raw', 'theta1', 'grad_theta', 'sigma', 'phi', 'phi_raw', 'scale', 'arch_grad_norm',
             'w_lr', 'arch_lr', 'drop_skip', 'time_s']
 
 def _truncate_lines(path:Path, n:int, header:bool):
@@ -156,11 +156,11 @@ def search_step(parts:StageParts, train_batch, val_batch, w_lr:float, grad_clip:
     train_acc = (logits.argmax(-1) == yt).float().mean()
     return dict(row, train_loss=float(loss.detach()), train_acc=float(train_acc))
 
-# %% ../nbs/05_search.ipynb #942cd5ce
+# %% ../nbs/05_search.ipynb #1b82a8a3
 def search_epoch(run:SearchRun, st:SearchState, parts:StageParts, search_log:CsvLog, progress:Progress)->float:
     "Run the steps of epoch `st.epoch` of stage `st.stage` from step `st.step`; returns the last C(α)."
     p, s, e = run.profile, st.stage, st.epoch
-    rate = skip_drop_rate(p.skip_dropout[s], e, p.search_epochs, p.search_warmup)
+    rate = skip_drop_rate(p.skip_rates(run.dataset)[s], e, p.search_epochs, p.search_warmup)
     parts.model.drop_skip = rate
     w_lr, search = parts.sched.get_last_lr()[0], e >= p.search_warmup
     epoch_key = s * p.search_epochs + e          # the batch order differs per stage and epoch
@@ -187,13 +187,13 @@ def _step_comment(st:SearchState, row:dict)->str:
     if row.get('val_loss') is not None: text += f", val loss {row['val_loss']:.3f}, Φ {row['phi']:.2f}"
     return text
 
-# %% ../nbs/05_search.ipynb #96068de3
+# %% ../nbs/05_search.ipynb #487872bc
 def _stage_parts(run:SearchRun, st:SearchState)->StageParts:
     "A fresh supernet with fresh α on the surviving ops, its optimizers and architect (P-DARTS: every stage starts anew)."
     p, s = run.profile, st.stage
     seed_everything(run.seed * 1000 + s)
     model = SearchNetwork(p.search_C, run.num_classes, p.search_layers[s], st.switches_normal, st.switches_reduce,
-                          drop_skip=p.skip_dropout[s], layout=run.layout)
+                          drop_skip=p.skip_rates(run.dataset)[s], layout=run.layout)
     model = model.to(run.device, memory_format=torch.channels_last if run.channels_last else torch.contiguous_format)
     w_opt = torch.optim.SGD(model.weight_parameters(), lr=p.search_lr, momentum=p.search_momentum, weight_decay=p.search_wd)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(w_opt, p.search_epochs, eta_min=p.search_lr_min)

@@ -48,7 +48,7 @@ def compare_json(file:str, old:dict, new:dict, err_tol:float)->list:
     return compare_frames(file, pd.DataFrame([{k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in old.items()}]),
                           pd.DataFrame([{k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in new.items()}]), err_tol)
 
-# %% ../nbs/12b_verify.ipynb #8d4eca44
+# %% ../nbs/12b_verify.ipynb #c5fb14b3
 def _search_log_rows(file:str, old:Path, new:Path)->list:
     "C(α) at the end of each stage of a block-level search, within 1 %, and the number of steps, exact."
     lo, ln = pd.read_csv(old), pd.read_csv(new)
@@ -72,8 +72,7 @@ def compare_results(committed, fresh, err_tol:float=5.0)->list:
                 rows.append(_row(file, '(genotype)', 'exact', 0 if same else 'differs', same))
             elif name == 'final.json': rows += compare_json(file, json.loads(f_old.read_text()), json.loads(f_new.read_text()), err_tol)
             elif name == 'search_log.csv': rows += _search_log_rows(file, f_old, f_new)
-            else: rows += compare_frames(file, pd.read_csv(f_old, float_precision='round_trip'),
-                                         pd.read_csv(f_new, float_precision='round_trip'), err_tol)
+            else: rows += compare_frames(file, pd.read_csv(f_old), pd.read_csv(f_new), err_tol)
     return rows
 
 # %% ../nbs/12b_verify.ipynb #8d4e0248
