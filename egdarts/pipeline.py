@@ -89,7 +89,7 @@ def _ds_stages(ds:str, datasets:list)->list:
 
 REPORTS = [('tab2', 'tab2_comparison.ipynb'), ('tab3', 'tab3_pareto.ipynb'), ('tab4', 'tab4_pdarts_blocks.ipynb'),
            ('tab5', 'tab5_second_search.ipynb'), ('fig3', 'fig3_cells.ipynb'), ('fig4_5', 'fig4_5_pareto_properties.ipynb'),
-           ('fig6', 'fig6_generations.ipynb'), ('ablations', 'ablations.ipynb')]
+           ('fig6', 'fig6_generations.ipynb'), ('ablations', 'ablations.ipynb'), ('fig2', 'fig2_decision.ipynb')]
 
 def plan(datasets:list)->list:
     "Every stage, in dependency order, for `datasets`."
