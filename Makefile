@@ -19,13 +19,14 @@ export MPLBACKEND ?= Agg
 export OMP_WAIT_POLICY ?= PASSIVE
 TORCH ?= $(shell command -v nvidia-smi >/dev/null 2>&1 && echo "torch>=2.1" || echo "torch==2.13.0")
 
-.PHONY: venv reproduce test check-clean check-export check-project nbtest ci-smoke reliability bench gpu-check clean-venv
+.PHONY: venv reproduce test check-clean check-export check-project nbtest ci-smoke reliability bench gpu-check clean-venv \
+	docs docs-proc docs-check docs-screenshots readme readme-check nbs nbs-check
 
 $(VENV)/.installed: settings.ini setup.py
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q "$(TORCH)"
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q -e ".[dev]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
@@ -72,6 +73,35 @@ bench: venv
 
 gpu-check: venv
 	bash tools/gpu_check.sh
+
+# --- documentation (README.md, Documentation): the site in _site/, built offline from the notebooks
+docs: venv
+	$(PY) tools/docs.py build
+
+# every notebook passes nbdev's doc processing (what nbdev_docs runs before Quarto)
+docs-proc: venv
+	$(PY) tools/docs.py proc
+
+# the built site in headless Chromium: links, images, the API, a figure, a table, math (apt-get install -y chromium)
+docs-check: docs
+	$(PY) tools/docs_check.py
+
+docs-screenshots: docs
+	$(PY) tools/docs_check.py --screenshots figures/docs
+
+# README.md is generated from nbs/index.ipynb (the docs' home page): edit the notebook, then `make readme`
+readme: venv
+	$(PY) tools/readme.py
+
+readme-check: venv
+	$(PY) tools/readme.py --check
+
+# execute the library notebooks and store their outputs; check that stored outputs are current
+nbs: venv
+	$(PY) tools/nbexec.py
+
+nbs-check: venv
+	$(PY) tools/nbexec.py --check
 
 clean-venv:
 	rm -rf $(VENV)

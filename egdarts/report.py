@@ -129,11 +129,11 @@ def ablation_eg(root, dataset, profile)->pd.DataFrame:
         cx.append(float(log['C_alpha'].dropna().iloc[-1]))
     return m.assign(final_C_alpha=cx)
 
-# %% ../nbs/11_report.ipynb #e816522b
+# %% ../nbs/11_report.ipynb #63756dba
 COL1, COL2 = 3.5, 7.2   # inches: one column, and the full width, of a two-column paper
 
 _RC = {'pdf.fonttype': 42, 'ps.fonttype': 42, 'savefig.dpi': 200, 'savefig.bbox': 'tight', 'savefig.pad_inches': 0.03,
-       'figure.dpi': 100, 'mathtext.fontset': 'dejavusans', 'axes.grid': True, 'grid.color': '0.9', 'grid.linewidth': 0.6,
+       'figure.dpi': 150, 'mathtext.fontset': 'dejavusans', 'axes.grid': True, 'grid.color': '0.9', 'grid.linewidth': 0.6,
        'axes.spines.top': False, 'axes.spines.right': False, 'legend.frameon': False, 'lines.markersize': 4.5,
        'axes.titleweight': 'bold', 'figure.titlesize': 9}
 

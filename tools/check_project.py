@@ -1,4 +1,4 @@
-"""Project checks run by `make test`: environment.yml agrees with settings.ini, every
+"""Project checks run by `make test`: environment.yml agrees with settings.ini (requirements + dev_requirements), every
 experiment notebook has exactly one cell tagged `parameters`, followed by a `check_params` call; no data file is tracked."""
 import configparser, json, shlex, subprocess, sys
 from pathlib import Path
@@ -8,7 +8,7 @@ root = Path(__file__).resolve().parent.parent
 fails = []
 
 cfg = configparser.ConfigParser(delimiters=['=']); cfg.read(root / 'settings.ini')
-ini = set(shlex.split(cfg['DEFAULT']['requirements']))
+ini = set(shlex.split(cfg['DEFAULT']['requirements'])) | set(shlex.split(cfg['DEFAULT'].get('dev_requirements', '')))
 env = yaml.safe_load((root / 'environment.yml').read_text())
 pip = next(d['pip'] for d in env['dependencies'] if isinstance(d, dict) and 'pip' in d)
 yml = {r for r in pip if not r.startswith('-e')}

@@ -159,7 +159,7 @@ def _one(args):
         write(d, (Path(out)/path.name) if out else path)
         return path, []
     except Exception as e:
-        msg = str(e).strip().splitlines()
+        msg = re.sub(r'\x1b\[[0-9;]*m', '', str(e)).strip().splitlines()
         return path, [f'{path.relative_to(ROOT)}: execution failed: ' + ' | '.join(msg[-6:])[:2000]]
 
 def main():
