@@ -16,7 +16,8 @@ Volatile outputs, which the check ignores:
   - a cell marked `#| volatile` (timings, measured speeds): its outputs are stored, never compared;
   - inside every text output, the patterns of VOLATILE: wall-clock durations ("3.2 s", "45 ms"), dates and
     times, temporary paths, memory addresses.
-The check fails on any other difference, on a stored error output, and on a notebook with no stored outputs.
+The check fails on any other difference (naming the cell and the first differing line), on a stored error output, and
+on a notebook with no stored outputs where executing it gives some.
 """
 import argparse, copy, hashlib, json, os, re, sys
 from concurrent.futures import ProcessPoolExecutor
@@ -69,10 +70,20 @@ def _trim_text(t):
     if len(lines) <= MAX_LINES: return t
     return ''.join(lines[:HEAD] + [f'... [{len(lines) - HEAD - TAIL} lines trimmed by tools/nbexec.py] ...\n'] + lines[-TAIL:])
 
+def _coalesce(outputs:list)->list:
+    "Consecutive stream outputs of one stream as one (how the kernel chunks them varies from run to run)."
+    out = []
+    for o in outputs:
+        if o.get('output_type') == 'stream' and out and out[-1].get('output_type') == 'stream' and out[-1].get('name') == o.get('name'):
+            import nbformat
+            out[-1] = nbformat.from_dict({**out[-1], 'text': ''.join(out[-1]['text']) + ''.join(o['text'])})
+        else: out.append(o)
+    return out
+
 def trim(outputs:list)->list:
     "Outputs as stored: progress bars dropped, long text trimmed, large HTML reduced to its plain text."
     out = []
-    for o in outputs:
+    for o in _coalesce(outputs):
         data = o.get('data', {})
         html = ''.join(data.get('text/html', ''))
         if '<progress' in html or 'progress-bar' in html: continue
@@ -125,7 +136,7 @@ def comparable(d:dict)->list:
         cell = nbformat.from_dict(c); cell.source = ''.join(c.get('source', ''))
         if skipped(cell, flags) or volatile(cell): continue
         outs = []
-        for o in c.get('outputs', []):
+        for o in _coalesce(c.get('outputs', [])):
             t = o.get('output_type')
             if t == 'stream': outs.append((t, o.get('name'), _norm_text(o.get('text', ''))))
             elif t == 'error': outs.append((t, o.get('ename'), _norm_text(o.get('evalue', ''))))
@@ -138,18 +149,23 @@ def comparable(d:dict)->list:
 
 def check(path:Path)->list:
     "Problems with the outputs stored in `path`: stale, errors, or none at all."
-    stored = json.loads(path.read_text())
+    stored = json.loads(path.read_text()); rel = path.relative_to(ROOT)
     want = comparable(stored)
-    if not any(outs for *_, outs in want) and any(c['cell_type'] == 'code' for c in stored['cells']):
-        return [f'{path.relative_to(ROOT)}: no stored outputs (run `make nbs`)']
-    probs = [f'{path.relative_to(ROOT)} cell {i} ({head!r}): stored output is an error' for i, head, outs in want if any(o[0] == 'error' for o in outs)]
+    probs = [f'{rel} cell {i} ({head!r}): stored output is an error' for i, head, outs in want if any(o[0] == 'error' for o in outs)]
     got = dict((i, outs) for i, _, outs in comparable(execute(path)))
+    if not any(outs for *_, outs in want) and any(got.values()): return probs + [f'{rel}: no stored outputs (run `make nbs`)']
     for i, head, outs in want:
-        if got.get(i) != outs:
-            a, b = outs, got.get(i)
-            detail = next((f'stored {x!r:.160} / now {y!r:.160}' for x, y in zip(a, b or []) if x != y), f'{len(a)} stored outputs, {len(b or [])} now')
-            probs.append(f'{path.relative_to(ROOT)} cell {i} ({head!r}): stale output: {detail}')
+        if got.get(i) != outs: probs.append(f'{rel} cell {i} ({head!r}): stale output: {_first_difference(outs, got.get(i) or [])}')
     return probs
+
+def _first_difference(a:list, b:list)->str:
+    "Where two cells' outputs first differ, in a line."
+    for x, y in zip(a, b):
+        if x == y: continue
+        if x[:2] != y[:2] or x[1].startswith('image/'): return f'stored {x[:2]} / now {y[:2]}' + (' (image differs)' if x[:2] == y[:2] else '')
+        for n, (l1, l2) in enumerate(zip(x[2].splitlines() + [''], y[2].splitlines() + [''])):
+            if l1 != l2: return f'{x[1]} line {n + 1}: stored {l1[:150]!r} / now {l2[:150]!r}'
+    return f'{len(a)} stored outputs, {len(b)} now'
 
 def _one(args):
     path, mode, out = args
