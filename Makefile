@@ -22,7 +22,8 @@ export OMP_WAIT_POLICY ?= PASSIVE
 # CPU and on NVIDIA GPUs alike; aarch64 gets the newest pair PyPI has for it.
 TORCH ?= $(if $(filter aarch64 arm64,$(shell uname -m)),torch==2.9.1 torchvision==0.24.1,torch==2.14.1 torchvision==0.29.1)
 
-.PHONY: venv reproduce stages verify lab test check-clean check-export check-project check-lint nbtest ci-smoke reliability bench gpu-check clean-venv
+.PHONY: venv reproduce stages verify lab test check-clean check-export check-project check-lint nbtest ci-smoke reliability \
+	bench gpu-check clean-venv docs docs-proc docs-check docs-screenshots readme readme-check nbs nbs-check
 
 $(VENV)/.installed: settings.ini setup.py
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -90,6 +91,35 @@ bench: venv
 
 gpu-check: venv
 	bash tools/gpu_check.sh
+
+# --- documentation (README.md, Documentation): the site in _site/, built offline from the notebooks
+docs: venv
+	$(PY) tools/docs.py build
+
+# every notebook passes nbdev's doc processing (what nbdev_docs runs before Quarto)
+docs-proc: venv
+	$(PY) tools/docs.py proc
+
+# the built site in headless Chromium: links, images, the API, a figure, a table, math (apt-get install -y chromium)
+docs-check: docs
+	$(PY) tools/docs_check.py
+
+docs-screenshots: docs
+	$(PY) tools/docs_check.py --screenshots figures/docs
+
+# README.md is generated from nbs/index.ipynb (the docs' home page): edit the notebook, then `make readme`
+readme: venv
+	$(PY) tools/readme.py
+
+readme-check: venv
+	$(PY) tools/readme.py --check
+
+# execute the library notebooks and store their outputs; check that stored outputs are current
+nbs: venv
+	$(PY) tools/nbexec.py
+
+nbs-check: venv
+	$(PY) tools/nbexec.py --check
 
 clean-venv:
 	rm -rf $(VENV)

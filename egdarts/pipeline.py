@@ -70,7 +70,7 @@ def _params(**fns)->Callable:
     "A parameter function from keyword values, each a constant or a function of `ctx`."
     return lambda ctx: {k: f(ctx) if callable(f) else f for k, f in fns.items()}
 
-# %% ../nbs/12_pipeline.ipynb #938377e4
+# %% ../nbs/12_pipeline.ipynb #8fa39ef6
 def file_of(dataset:str, stage:str, name:str)->Callable:
     "A parameter function: the file `name` that stage `stage` of `dataset` wrote."
     return lambda ctx: str(Path(ctx['root'], dataset, stage, name))
@@ -115,8 +115,8 @@ def _ds_stages(ds:str, datasets:list, seeds:int=1)->list:
     return stages
 
 REPORTS = [('tab2', 'tab2_comparison.ipynb'), ('tab3', 'tab3_pareto.ipynb'), ('tab4', 'tab4_pdarts_blocks.ipynb'),
-           ('tab5', 'tab5_second_search.ipynb'), ('fig3', 'fig3_cells.ipynb'), ('fig4_5', 'fig4_5_pareto_properties.ipynb'),
-           ('fig6', 'fig6_generations.ipynb'), ('ablations', 'ablations.ipynb')]
+           ('tab5', 'tab5_second_search.ipynb'), ('fig2', 'fig2_decision.ipynb'), ('fig3', 'fig3_cells.ipynb'),
+           ('fig4_5', 'fig4_5_pareto_properties.ipynb'), ('fig6', 'fig6_generations.ipynb'), ('ablations', 'ablations.ipynb')]
 
 def _report_params(ctx:dict)->dict: return dict(datasets=','.join(ctx['datasets']), results_dir=ctx['root'], figures_dir=ctx['figures'])
 
