@@ -16,7 +16,7 @@ __all__ = ['PDF_META', 'get_device', 'device_name', 'seed_everything', 'rng_stat
            'git_commit', 'config_hash', 'check_out_dir', 'write_manifest', 'Progress', 'read_progress',
            'markdown_table']
 
-# %% ../nbs/00a_core.ipynb #0760924d
+# %% ../nbs/00a_core.ipynb #6661503c
 def get_device(device:str|torch.device='auto')->torch.device:
     "`'auto'` = CUDA when available, else CPU; anything else is passed to `torch.device`."
     if isinstance(device, torch.device): return device
@@ -32,15 +32,19 @@ def device_name(device='auto')->str:
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path('/proc/cpuinfo').read_text().splitlines():
-            if line.startswith('model name'): cpu = line.split(':', 1)[1].strip(); break
+            if line.startswith('model name'):
+                cpu = line.split(':', 1)[1].strip()
+                break
     except OSError: pass
     return f"CPU: {cpu} ({torch.get_num_threads()} threads)"
 
 def seed_everything(seed:int):
     "Seed python, numpy and torch (all devices)."
-    random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
 
-# %% ../nbs/00a_core.ipynb #2a40899c
+# %% ../nbs/00a_core.ipynb #6a89a135
 def rng_state()->dict:
     "The state of every random generator the project uses."
     s = dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
@@ -49,10 +53,12 @@ def rng_state()->dict:
 
 def set_rng_state(s:dict):
     "Restore generators captured by `rng_state`."
-    random.setstate(s['python']); np.random.set_state(s['numpy']); torch.set_rng_state(s['torch'])
+    random.setstate(s['python'])
+    np.random.set_state(s['numpy'])
+    torch.set_rng_state(s['torch'])
     if 'cuda' in s and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
-# %% ../nbs/00a_core.ipynb #570c87ee
+# %% ../nbs/00a_core.ipynb #b7f21ec2
 _fault_hits = {}
 
 def fault_point(name:str):
@@ -67,7 +73,8 @@ def fault_point(name:str):
         if point != name or int(n_at) != n or not fnmatch.fnmatch(stage, where): continue
         if action == 'enospc': raise OSError(errno.ENOSPC, f"No space left on device (simulated at {name} #{n})")
         if action == 'raise': raise RuntimeError(f"fault injected at {name} #{n}")
-        sys.stdout.flush(); sys.stderr.flush()
+        sys.stdout.flush()
+        sys.stderr.flush()
         pg = os.environ.get('EGDARTS_FAULT_PGID')
         if pg:   # the batch runner's process group, then this one if this process leads it (a notebook kernel and its workers)
             try: os.killpg(int(pg), signal.SIGKILL)
@@ -75,16 +82,18 @@ def fault_point(name:str):
             if os.getpgrp() == os.getpid(): os.killpg(os.getpid(), signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)
 
-# %% ../nbs/00a_core.ipynb #316f2064
+# %% ../nbs/00a_core.ipynb #47e7f5c6
 @contextmanager
 def atomic_open(path, mode='w'):
     "Open a temporary sibling of `path` for writing; on success it replaces `path` atomically."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
         with os.fdopen(fd, mode) as f:
             yield f
-            f.flush(); os.fsync(f.fileno())
+            f.flush()
+            os.fsync(f.fileno())
             fault_point('write')   # the new content is in the temporary file, not yet in `path`
         os.replace(tmp, path)
     except BaseException:
@@ -115,12 +124,15 @@ def read_json(path, what:str='file'):
     try: return json.loads(path.read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{what} {path} is not valid JSON: {e}") from e
 
-# %% ../nbs/00a_core.ipynb #76398140
+# %% ../nbs/00a_core.ipynb #fd9b23c3
 _MAGIC = b'EGDCKPT1'
 
 def save_checkpoint(path, state:dict):
     "Save `state` to `path` atomically, with a checksum; the former file becomes `path.prev`."
-    path = Path(path); buf = io.BytesIO(); torch.save(state, buf); payload = buf.getvalue()
+    path = Path(path)
+    buf = io.BytesIO()
+    torch.save(state, buf)
+    payload = buf.getvalue()
     digest = hashlib.sha256(payload).digest()
     if path.exists(): os.replace(path, path.with_name(path.name + '.prev'))
     with atomic_open(path, 'wb') as f: f.write(_MAGIC + digest + payload)
@@ -134,11 +146,14 @@ def _read_ckpt(path:Path):
 
 def load_checkpoint(path, log=print)->dict|None:
     "The newest good checkpoint at `path` (or its `.prev`), or `None`; a corrupt file is reported, not used."
-    path = Path(path); tried = []
+    path = Path(path)
+    tried = []
     for p in (path, path.with_name(path.name + '.prev')):
         if not p.exists(): continue
         try: return _read_ckpt(p)
-        except Exception as e: log(f"checkpoint {p} is unusable ({e}); falling back"); tried.append(p.name)
+        except Exception as e:
+            log(f"checkpoint {p} is unusable ({e}); falling back")
+            tried.append(p.name)
     if tried: log(f"no usable checkpoint in {path.parent} ({', '.join(tried)} unusable): starting this stage again")
     return None
 
@@ -155,7 +170,7 @@ def check_params(ns:dict, **choices)->None:
         if k in ns and ns[k] not in allowed: bad.append(f"{k} must be one of {sorted(allowed)}, got {ns[k]!r}")
     if bad: raise TypeError("bad notebook parameter(s): " + '; '.join(bad))
 
-# %% ../nbs/00a_core.ipynb #77216b83
+# %% ../nbs/00a_core.ipynb #277dca57
 def git_commit(root=None)->str:
     "The current git commit (with `-dirty` when the tree has changes), or 'unknown'."
     try:
@@ -171,7 +186,10 @@ def config_hash(config:dict)->str:
 
 def check_out_dir(out_dir, config:dict, name:str='run.json')->Path:
     "Claim `out_dir` for `config`: fine if new or written by the same config, an error if another config owns it."
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True); f = out/name; h = config_hash(config)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    f = out/name
+    h = config_hash(config)
     if f.exists():
         old = read_json(f, 'run identity')
         if old.get('config_hash') != h:

@@ -38,7 +38,7 @@ def check_dataset(dataset:str)->str:
     if d not in NUM_CLASSES: raise ValueError(f"unknown dataset {dataset!r}; choose one of {sorted(NUM_CLASSES)}")
     return d
 
-# %% ../nbs/01_data.ipynb #f4148a4f
+# %% ../nbs/01_data.ipynb #3f6132d2
 def _unpickle(path:Path)->dict:
     if not path.exists(): raise FileNotFoundError(f"{path} is missing: the CIFAR pickle folder {path.parent} is incomplete")
     try:
@@ -51,19 +51,22 @@ def read_pickle_folder(folder, # a `cifar-10-batches-py` or `cifar-100-python` f
                        split:str, # 'train' or 'test'
                        dataset:str='cifar10')->tuple[np.ndarray, np.ndarray]:
     "Images uint8 (N,32,32,3) and labels int64 (N,) of `split` from an official pickle folder."
-    ds, folder = check_dataset(dataset), Path(folder); spec = CIFAR_FILES[ds]; xs, ys = [], []
+    ds, folder = check_dataset(dataset), Path(folder)
+    spec = CIFAR_FILES[ds]
+    xs, ys = [], []
     for name in spec[split]:
         d = _unpickle(folder/name)
         if 'data' not in d or spec['labels'] not in d: raise ValueError(f"{folder/name} has no 'data'/'{spec['labels']}' entry")
         x = np.asarray(d['data'], dtype=np.uint8)
         if x.ndim != 2 or x.shape[1] != 3072: raise ValueError(f"{folder/name}: 'data' has shape {x.shape}, expected (N, 3072)")
-        xs.append(x.reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1)); ys.append(np.asarray(d[spec['labels']], dtype=np.int64))
+        xs.append(x.reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1))
+        ys.append(np.asarray(d[spec['labels']], dtype=np.int64))
     x, y = np.ascontiguousarray(np.concatenate(xs)), np.concatenate(ys)
     if len(x) != len(y) or y.min() < 0 or y.max() >= NUM_CLASSES[ds]:
         raise ValueError(f"{folder}: {len(x)} images, {len(y)} labels in [{y.min()}, {y.max()}]; not {ds} {split} data")
     return x, y
 
-# %% ../nbs/01_data.ipynb #ea1783e1
+# %% ../nbs/01_data.ipynb #5a36c964
 def _zip_member(z, path, member):
     try: return z.read(member)
     except KeyError: raise ValueError(f"{path}: member {member!r} is missing; not a CIFAR archive in the shared/data format") from None
@@ -78,7 +81,9 @@ def read_archive(path, # a `cifar10-jpeg.zip`-format archive
     except (zipfile.BadZipFile, OSError, EOFError) as e:
         raise ValueError(f"{path} is not a readable zip archive (truncated or corrupt? {e}); fetch it again") from e
     with z:
-        try: meta = json.loads(_zip_member(z, path, 'meta.json')); info = meta['splits'][split]
+        try:
+            meta = json.loads(_zip_member(z, path, 'meta.json'))
+            info = meta['splits'][split]
         except (KeyError, TypeError, json.JSONDecodeError) as e: raise ValueError(f"{path}: meta.json has no split {split!r} ({e})") from e
         index, blob = json.loads(_zip_member(z, path, info['index'])), _zip_member(z, path, info['blob'])
     n = info['count']
@@ -126,7 +131,7 @@ def decode_jpegs(blob:bytes, # concatenated JPEG files
     out = _decode_torchvision(tvio, blob, off, idx) if tvio is not None and idx else None
     return out if out is not None else _decode_pil(blob, off, idx, where)
 
-# %% ../nbs/01_data.ipynb #5fda6ad0
+# %% ../nbs/01_data.ipynb #ffa4896a
 def default_cache_dir()->Path:
     "`$EGDARTS_CACHE`, else `$XDG_CACHE_HOME/egdarts`, else `~/.cache/egdarts`."
     if os.environ.get('EGDARTS_CACHE'): return Path(os.environ['EGDARTS_CACHE'])
@@ -153,7 +158,8 @@ def _cache_load(paths, log):
     px, py, pj = paths
     if not pj.exists(): return None
     try:
-        info = json.loads(pj.read_text()); x, y = np.load(px), np.load(py)
+        info = json.loads(pj.read_text())
+        x, y = np.load(px), np.load(py)
         ok = (list(x.shape) == info['x_shape'] and hashlib.sha256(x.tobytes()).hexdigest() == info['x_sha256']
               and hashlib.sha256(y.tobytes()).hexdigest() == info['y_sha256'])
     except Exception as e: ok, info = False, e
@@ -170,7 +176,7 @@ def _cache_save(paths, x, y, log):
                                    y_sha256=hashlib.sha256(y.tobytes()).hexdigest()))
     except OSError as e: log(f"could not write the decoded-data cache in {px.parent} ({e}); continuing without it")
 
-# %% ../nbs/01_data.ipynb #9aa214bd
+# %% ../nbs/01_data.ipynb #c07e469f
 def balanced_indices(y, # labels int (N,)
                      limit:int, # subset size, a multiple of num_classes
                      num_classes:int)->np.ndarray:
@@ -180,7 +186,8 @@ def balanced_indices(y, # labels int (N,)
         raise ValueError(f"limit={limit!r} must be a positive multiple of the {num_classes} classes for a balanced subset")
     per, counts = limit // num_classes, np.bincount(y, minlength=num_classes)
     if (counts < per).any():
-        c = int(np.argmin(counts)); raise ValueError(f"limit={limit} needs {per} images per class, but class {c} has only {counts[c]}")
+        c = int(np.argmin(counts))
+        raise ValueError(f"limit={limit} needs {per} images per class, but class {c} has only {counts[c]}")
     return np.sort(np.concatenate([np.flatnonzero(y == c)[:per] for c in range(num_classes)]))
 
 # %% ../nbs/01_data.ipynb #d9938d37
@@ -327,13 +334,15 @@ class DeviceData:
         new.x, new.y, new.device, new.num_classes = self.x[idx], self.y[idx], self.device, self.num_classes
         return new
 
-# %% ../nbs/01_data.ipynb #fc3b31e7
+# %% ../nbs/01_data.ipynb #30b58445
 def search_split_indices(y, # labels (N,)
                          seed:int=0, frac:float=0.5)->tuple[np.ndarray, np.ndarray]:
     "Sorted, disjoint (train, val) indices: a seeded `frac` of every class goes to train."
-    y = np.asarray(y.cpu() if isinstance(y, torch.Tensor) else y); rng = np.random.default_rng([seed, 1])
+    y = np.asarray(y.cpu() if isinstance(y, torch.Tensor) else y)
+    rng = np.random.default_rng([seed, 1])
     tr = [ic[:int(round(len(ic) * frac))] for c in np.unique(y) for ic in [rng.permutation(np.flatnonzero(y == c))]]
-    tr = np.sort(np.concatenate(tr)); va = np.setdiff1d(np.arange(len(y)), tr)
+    tr = np.sort(np.concatenate(tr))
+    va = np.setdiff1d(np.arange(len(y)), tr)
     if not len(tr) or not len(va): raise ValueError(f"frac={frac} leaves an empty half of {len(y)} images")
     return tr, va
 
@@ -345,7 +354,7 @@ def search_split(data, # `DeviceData`, or a tuple (x, y) of arrays
     if isinstance(data, DeviceData): return data.subset(tr), data.subset(va)
     return tuple(a[tr] for a in data), tuple(a[va] for a in data)
 
-# %% ../nbs/01_data.ipynb #55cdf190
+# %% ../nbs/01_data.ipynb #eb44ea2d
 def _generator(*ints)->torch.Generator:
     s = int(np.random.SeedSequence([int(i) for i in ints]).generate_state(1, np.uint64)[0]) & ((1 << 63) - 1)
     return torch.Generator().manual_seed(s)
@@ -362,7 +371,9 @@ def apply_augment(x:torch.Tensor, # uint8 (B,C,H,W) on the device
                   scale:torch.Tensor, shift:torch.Tensor, # (1,C,1,1): out = x * scale - shift
                   pad:int=4, cutout:int=0)->torch.Tensor:
     "Crop from the zero-padded image, flip, normalize, cut out: float32 (B,C,H,W)."
-    B, C, H, W = x.shape; dev = x.device; p = {k: v.to(dev, non_blocking=True) for k, v in p.items()}
+    B, C, H, W = x.shape
+    dev = x.device
+    p = {k: v.to(dev, non_blocking=True) for k, v in p.items()}
     xp = F.pad(x, (pad, pad, pad, pad)).permute(0, 2, 3, 1)             # (B,H+2p,W+2p,C)
     ah, aw = torch.arange(H, device=dev), torch.arange(W, device=dev)
     rows = p['oy'][:, None] + ah                                         # (B,H)
@@ -376,7 +387,7 @@ def apply_augment(x:torch.Tensor, # uint8 (B,C,H,W) on the device
         out = out.masked_fill((mr[:, :, None] & mc[:, None, :])[:, None], 0.)
     return out
 
-# %% ../nbs/01_data.ipynb #31429cc4
+# %% ../nbs/01_data.ipynb #134cc47f
 class Batches:
     "Seeded, resumable epochs of normalized (and, for training, augmented) batches of a `DeviceData`."
     def __init__(self, data:DeviceData, batch_size:int, *, train:bool, cutout:int=0, seed:int=0,
@@ -405,7 +416,8 @@ class Batches:
         if not 0 <= start <= len(self): raise ValueError(f"start={start} outside [0, {len(self)}]")
         order = self.order(e).to(self.data.device)
         for i in range(start, len(self)):
-            idx = order[i * self.bs:(i + 1) * self.bs]; x = self.data.x[idx]
+            idx = order[i * self.bs:(i + 1) * self.bs]
+            x = self.data.x[idx]
             if self.train:
                 g = _generator(self.seed, e, 1, i)
                 x = apply_augment(x, draw_augment(len(idx), g, x.shape[-1], self.pad, self.cutout), self.scale, self.shift, self.pad, self.cutout)
@@ -413,13 +425,14 @@ class Batches:
             if self.channels_last: x = x.contiguous(memory_format=torch.channels_last)
             yield x, self.data.y[idx]
 
-# %% ../nbs/01_data.ipynb #22e8db38
+# %% ../nbs/01_data.ipynb #23770e71
 def get_data(dataset:str='cifar10', root=None, # see `find_cifar`
              limit_train:int|None=None, limit_test:int|None=None, # balanced subset sizes (None = all)
              device='cpu', *, cache_dir=None, download:bool=False, url:str|None=None, md5:str|None=None, # see `load_cifar`
              log=print)->dict:
     "dict(train=DeviceData, test=DeviceData, num_classes=int, source=str): both splits on `device`."
-    ds = check_dataset(dataset); nc = NUM_CLASSES[ds]
+    ds = check_dataset(dataset)
+    nc = NUM_CLASSES[ds]
     src = find_cifar(ds, root, download, url, md5, log)
     tr = load_cifar(ds, 'train', src, limit_train, cache_dir=cache_dir, md5=md5, log=log)
     te = load_cifar(ds, 'test', src, limit_test, cache_dir=cache_dir, md5=md5, log=log)

@@ -110,24 +110,30 @@ def h_rule(params, # #params (or FLOPs) of each individual; must be > 0
     if (x <= 0).any(): raise ValueError("h = err/params needs params > 0")
     return int(np.argmax(y / x))
 
-# %% ../nbs/10_decision.ipynb #1514c91b
+# %% ../nbs/10_decision.ipynb #f46d1738
 def plot_decision(params, err, ax=None, equal:bool=True, # equal axis scales, so perpendiculars look perpendicular
                   xlabel='#params (M)', ylabel='error (%)', title=None):
     "Fig. 2: the set, the chord of Algorithm 2, distances below it, the knee and the h-rule choice."
     import matplotlib.pyplot as plt
     x, y = _check_xy(params, err)
     if ax is None: _, ax = plt.subplots(figsize=(5, 4))
-    i0, i1 = _extremes(x, y); d = chord_distances(x, y); k = knee_point(x, y)
+    i0, i1 = _extremes(x, y)
+    d = chord_distances(x, y)
+    k = knee_point(x, y)
     ax.plot([x[i1], x[i0]], [y[i1], y[i0]], 'k--', lw=1, label='chord')
     if x[i0] != x[i1]:
-        s = (y[i0] - y[i1]) / (x[i0] - x[i1]); nx, ny = -s / np.sqrt(1 + s * s), 1 / np.sqrt(1 + s * s)  # unit normal, up
+        s = (y[i0] - y[i1]) / (x[i0] - x[i1])
+        nx, ny = -s / np.sqrt(1 + s * s), 1 / np.sqrt(1 + s * s)  # unit normal, up
         for xi, yi, di in zip(x, y, d):  # from each point below the chord to its foot on the chord
             if di > 0: ax.plot([xi, xi + di * nx], [yi, yi + di * ny], color='0.6', lw=0.8)
     ax.scatter(x, y, c='tab:green', s=18, zorder=3, label='Pareto set')
     ax.scatter([x[k]], [y[k]], marker='*', s=160, c='tab:red', zorder=4, label=f'knee ({x[k]:g}, {y[k]:g})')
     if (x > 0).all():
-        h = h_rule(x, y); ax.scatter([x[h]], [y[h]], marker='s', s=50, facecolors='none', edgecolors='tab:blue', zorder=4, label='h = L/C rule')
+        h = h_rule(x, y)
+        ax.scatter([x[h]], [y[h]], marker='s', s=50, facecolors='none', edgecolors='tab:blue', zorder=4, label='h = L/C rule')
     if equal: ax.set_aspect('equal', adjustable='datalim')
-    ax.set_xlabel(xlabel); ax.set_ylabel(ylabel); ax.legend(fontsize=7)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=7)
     if title: ax.set_title(title)
     return ax

@@ -119,14 +119,15 @@ def _pava(d):
             blocks.append([(m1 * n1 + m2 * n2) / (n1 + n2), n1 + n2])
     return [m for m, n in blocks for _ in range(n)]
 
-# %% ../nbs/02a_genotypes.ipynb #2cabb6c2
+# %% ../nbs/02a_genotypes.ipynb #6c5e1961
 def cell_layout(edges, # DARTS layout: (op, input) pairs, two per intermediate node
                 concat, # nodes concatenated into the output
                 fontsize:float=7.0, # op labels' font size in points; everything scales with it
                )->dict:
     "Positions (points) of the nodes, op labels and edge routes of one cell, columns left to right."
     steps = len(edges) // 2
-    f = fontsize; pad, gap, vgap = 0.35 * f, 2.2 * f, 0.55 * f
+    f = fontsize
+    pad, gap, vgap = 0.35 * f, 2.2 * f, 0.55 * f
     col = {0: 0, 1: 0}
     for j in range(steps): col[j + 2] = max(col[i] for _, i in edges[2 * j:2 * j + 2]) + 2
     col['out'] = max(col[j + 2] for j in range(steps)) + 2
@@ -139,16 +140,20 @@ def cell_layout(edges, # DARTS layout: (op, input) pairs, two per intermediate n
     def chain(src, dst, k, label=None):
         ch = [('node', src)]
         for c in range(col[src] + 1, col[dst] - (1 if label else 0)):
-            items[('via', k, c)] = (c, _Item('via', '', 0.0, 0.6 * f)); ch.append(('via', k, c))
+            items[('via', k, c)] = (c, _Item('via', '', 0.0, 0.6 * f))
+            ch.append(('via', k, c))
         if label:
             w, h = _text_size(label, f)
-            items[('label', k)] = (col[dst] - 1, _Item('label', label, w + 2 * pad, h + 1.4 * pad)); ch.append(('label', k))
+            items[('label', k)] = (col[dst] - 1, _Item('label', label, w + 2 * pad, h + 1.4 * pad))
+            ch.append(('label', k))
         chains.append((ch + [('node', dst)], 'op' if label else 'concat'))
     for k, (op, i) in enumerate(edges): chain(i, k // 2 + 2, k, op)
     for c in concat: chain(c, 'out', f'cat{c}')
     nb = {key: [] for key in items}
     for ch, _ in chains:
-        for a, b in zip(ch, ch[1:]): nb[a].append(b); nb[b].append(a)
+        for a, b in zip(ch, ch[1:]):
+            nb[a].append(b)
+            nb[b].append(a)
     ncol = col['out'] + 1
     cols = [[k for k in items if items[k][0] == c] for c in range(ncol)]   # insertion order: nodes, then edges in order
     for _ in range(4):   # crossing reduction: barycentre sweeps, c_{k-2} stays above c_{k-1}
@@ -160,20 +165,25 @@ def cell_layout(edges, # DARTS layout: (op, input) pairs, two per intermediate n
     y = {}
     for cc in cols:   # stack each column, then pull each item toward its neighbours, keeping order and gaps
         t = 0.0
-        for k in cc: h = items[k][1].h; y[k] = t + h / 2; t += h + vgap
+        for k in cc:
+            h = items[k][1].h
+            y[k] = t + h / 2
+            t += h + vgap
     for _ in range(30):
         for c in [*range(ncol), *range(ncol - 1, -1, -1)]:
-            cc = cols[c]; off = [0.0]
+            cc = cols[c]
+            off = [0.0]
             for a, b in zip(cc, cc[1:]): off.append(off[-1] + (items[a][1].h + items[b][1].h) / 2 + vgap)
             want = [(sum(y[n] for n in nb[k]) / len(nb[k]) if nb[k] else y[k]) - o for k, o in zip(cc, off)]
             for k, z, o in zip(cc, _pava(want), off): y[k] = z + o
-    top = min(y[k] - items[k][1].h / 2 for k in items); H = max(y[k] + items[k][1].h / 2 for k in items) - top
+    top = min(y[k] - items[k][1].h / 2 for k in items)
+    H = max(y[k] + items[k][1].h / 2 for k in items) - top
     widths = [max((items[k][1].w for k in cc), default=0.0) for cc in cols]
     xs = [sum(widths[:c]) + gap * c + widths[c] / 2 for c in range(ncol)]
     return dict(items={k: (xs[c], H - (y[k] - top), it) for k, (c, it) in items.items()}, col={k: c for k, (c, _) in items.items()},
                 colwidth=widths, chains=chains, size=(sum(widths) + gap * (ncol - 1), H), fontsize=f)
 
-# %% ../nbs/02a_genotypes.ipynb #907fc8bf
+# %% ../nbs/02a_genotypes.ipynb #6641c10d
 def _ports(lay):
     "{(node key, previous key, next key): y} of every edge end at a node."
     it, ports = lay['items'], {}
@@ -182,7 +192,8 @@ def _ports(lay):
         for side in (-1, 1):   # the edges entering, then leaving, the node
             ends = [(it[ch[n + side]][1], ch[n - 1] if n else None, ch[n + 1] if n + 1 < len(ch) else None)
                     for ch, _ in lay['chains'] for n, k in enumerate(ch) if k == key and 0 <= n + side < len(ch)]
-            ends.sort(key=lambda e: -e[0]); span = 0.55 * item.h
+            ends.sort(key=lambda e: -e[0])
+            span = 0.55 * item.h
             for q, (_, p, nx) in enumerate(ends):
                 ports[(key, p, nx)] = y + (span / 2 - span * q / (len(ends) - 1) if len(ends) > 1 else 0.0)
     return ports
@@ -193,14 +204,20 @@ def _route(lay, ch, ports):
     it, cw, col = lay['items'], lay['colwidth'], lay['col']
     v, codes = [], []
     for n, key in enumerate(ch):
-        x, y, item = it[key]; half = cw[col[key]] / 2
+        x, y, item = it[key]
+        half = cw[col[key]] / 2
         if item.kind == 'node': y = ports[(key, ch[n - 1] if n else None, ch[n + 1] if n + 1 < len(ch) else None)]
         x_in, x_out = (x - item.w / 2, x + item.w / 2) if item.kind == 'node' else (x - half, x + half)
-        if n == 0: v, codes = [(x_out, y), (x + half, y)], [MPath.MOVETO, MPath.LINETO]; continue
+        if n == 0:
+            v, codes = [(x_out, y), (x + half, y)], [MPath.MOVETO, MPath.LINETO]
+            continue
         (x0, y0), x1 = v[-1], x - half
-        v += [((x0 + x1) / 2, y0), ((x0 + x1) / 2, y), (x1, y)]; codes += [MPath.CURVE4] * 3
+        v += [((x0 + x1) / 2, y0), ((x0 + x1) / 2, y), (x1, y)]
+        codes += [MPath.CURVE4] * 3
         end = x_in if n == len(ch) - 1 else x + half
-        if end > x1 + 1e-9: v.append((end, y)); codes.append(MPath.LINETO)
+        if end > x1 + 1e-9:
+            v.append((end, y))
+            codes.append(MPath.LINETO)
     return MPath(v, codes)
 
 def _draw_cell(lay, ax):
@@ -222,10 +239,13 @@ def _draw_cell(lay, ax):
                                         fc=fill, ec='0.3', lw=0.09 * f, zorder=2, gid='node'))
             ax.text(x, y, item.text, ha='center', va='center', fontsize=f + 1.5, zorder=4, gid='node_name')
     W, H = lay['size']
-    ax.set_xlim(0, W); ax.set_ylim(0, H); ax.set_aspect('equal'); ax.axis('off')
+    ax.set_xlim(0, W)
+    ax.set_ylim(0, H)
+    ax.set_aspect('equal')
+    ax.axis('off')
     return labels
 
-# %% ../nbs/02a_genotypes.ipynb #5922a06d
+# %% ../nbs/02a_genotypes.ipynb #24411908
 def _cell(genotype, cell):
     if cell not in ('normal', 'reduce'): raise ValueError(f"cell must be 'normal' or 'reduce', got {cell!r}")
     validate_genotype(genotype, steps=len(genotype.normal) // 2 or 4, primitives=PRIMITIVES)
@@ -250,12 +270,18 @@ def plot_cell(genotype:Genotype, # the genotype to draw
         fig = plt.figure(figsize=((W + 2 * m) / 72, (H + 2 * m + th) / 72), layout='none')
         ax = fig.add_axes(((m / (W + 2 * m)), m / (H + 2 * m + th), W / (W + 2 * m), H / (H + 2 * m + th)))
     else:
-        fig = ax.figure; fig.canvas.draw()
-        bb = ax.get_window_extent(); aw, ah = bb.width * 72 / fig.dpi, bb.height * 72 / fig.dpi
+        fig = ax.figure
+        fig.canvas.draw()
+        bb = ax.get_window_extent()
+        aw, ah = bb.width * 72 / fig.dpi, bb.height * 72 / fig.dpi
         s = min(1.0, aw / W, ah / H)
-        if s < 1: lay = cell_layout(edges, concat, fontsize * s); W, H = lay['size']
+        if s < 1:
+            lay = cell_layout(edges, concat, fontsize * s)
+            W, H = lay['size']
     _draw_cell(lay, ax)
-    if ax.get_subplotspec() is not None or ax.figure.get_layout_engine() is not None: ax.set_xlim(0, W); ax.set_ylim(0, H)
+    if ax.get_subplotspec() is not None or ax.figure.get_layout_engine() is not None:
+        ax.set_xlim(0, W)
+        ax.set_ylim(0, H)
     if title: ax.set_title(title, fontsize=fontsize + 1.5, pad=3)
     if path is not None: save_fig(fig, path, show=False, close=False)
     return fig
@@ -272,16 +298,23 @@ def plot_genotype(genotype:Genotype, # the genotype to draw
     set_theme()
     cells = [_cell(genotype, c) for c in ('normal', 'reduce')]
     lays = [cell_layout(e, c, fontsize) for e, c in cells]
-    W = max(l['size'][0] for l in lays); limit = (max_width or COL2) * 72 - 8
-    if W > limit: fontsize *= limit / W; lays = [cell_layout(e, c, fontsize) for e, c in cells]; W = max(l['size'][0] for l in lays)
+    W = max(l['size'][0] for l in lays)
+    limit = (max_width or COL2) * 72 - 8
+    if W > limit:
+        fontsize *= limit / W
+        lays = [cell_layout(e, c, fontsize) for e, c in cells]
+        W = max(l['size'][0] for l in lays)
     m, head, tt = 4.0, 2.4 * fontsize, (2.6 * fontsize if title else 0.0)
-    Ht = tt + sum(head + l['size'][1] + m for l in lays) + m; Wt = W + 2 * m
+    Ht = tt + sum(head + l['size'][1] + m for l in lays) + m
+    Wt = W + 2 * m
     fig = plt.figure(figsize=(Wt / 72, Ht / 72), layout='none')
     if title: fig.text(0.5, 1 - 1.3 * fontsize / Ht, title, ha='center', va='center', fontsize=fontsize + 2)
     top = Ht - tt
     for lay, name in zip(lays, ('normal cell', 'reduction cell')):
-        w, h = lay['size']; top -= head
-        ax = fig.add_axes((m / Wt, (top - h) / Ht, w / Wt, h / Ht)); _draw_cell(lay, ax)
+        w, h = lay['size']
+        top -= head
+        ax = fig.add_axes((m / Wt, (top - h) / Ht, w / Wt, h / Ht))
+        _draw_cell(lay, ax)
         ax.text(0, h + 0.6 * head, name, ha='left', va='center', fontsize=fontsize + 1, fontweight='bold')
         top -= h + m
     if path is not None: save_fig(fig, path, show=False, close=False)

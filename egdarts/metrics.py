@@ -22,7 +22,7 @@ def count_params(model:nn.Module, # any network
     "Number of parameters in millions, auxiliary head and buffers excluded."
     return sum(p.numel() for n, p in model.named_parameters() if not _is_aux(n, aux)) / 1e6
 
-# %% ../nbs/08_metrics.ipynb #814c3c0f
+# %% ../nbs/08_metrics.ipynb #bb458814
 def _input(model, size):
     p = next(model.parameters(), None)
     return torch.randn(size, device=p.device if p is not None else 'cpu')
@@ -32,13 +32,14 @@ def count_flops(model:nn.Module, # any network whose forward takes an image batc
                 unit:float=1e6, # result in millions of multiply-adds; 1 = raw count
                )->float:
     "Multiply-adds of one forward pass in eval mode (flop_counter's FLOPs / 2), auxiliary head excluded."
-    was = model.training; model.eval()
+    was = model.training
+    model.eval()
     try:
         with torch.no_grad(), FlopCounterMode(display=False) as fc: model(_input(model, input_size))
     finally: model.train(was)
     return fc.get_total_flops() / 2 / unit
 
-# %% ../nbs/08_metrics.ipynb #3c448204
+# %% ../nbs/08_metrics.ipynb #fa8911c2
 def train_step_flops(model:nn.Module, # network in the configuration it trains in
                      batch:int|torch.Tensor=1, # batch size (3×32×32 images), or an input batch
                      unit:float=1e6, # millions of multiply-adds; 1 = raw count
@@ -52,13 +53,15 @@ def train_step_flops(model:nn.Module, # network in the configuration it trains i
 
 def _flop_counter_backward(model, x, unit=1):
     "What flop_counter itself reports for the backward pass (overcounts depthwise convolutions)."
-    m = copy.deepcopy(model).train(); x = x.clone().requires_grad_(True)
-    out = m(x); outs = out if isinstance(out, tuple) else (out,)
+    m = copy.deepcopy(model).train()
+    x = x.clone().requires_grad_(True)
+    out = m(x)
+    outs = out if isinstance(out, tuple) else (out,)
     loss = sum(o.sum() for o in outs if o is not None)
     with FlopCounterMode(display=False) as fc: loss.backward()
     return fc.get_total_flops() / 2 / unit
 
-# %% ../nbs/08_metrics.ipynb #99db3b18
+# %% ../nbs/08_metrics.ipynb #6d2eba0a
 def measure_latency(model:nn.Module, # network to time
                     device='cpu', # where to run it ('auto', 'cpu', 'cuda', torch.device)
                     runs:int=1000, # timed runs (Table III: 1000)
@@ -67,7 +70,10 @@ def measure_latency(model:nn.Module, # network to time
                    )->dict:
     "Mean single-image inference time in ms over `runs` runs after `warmup`, with the device name."
     if runs < 1: raise ValueError(f"runs must be >= 1, got {runs}")
-    dev = get_device(device); model = model.to(dev); was = model.training; model.eval()
+    dev = get_device(device)
+    model = model.to(dev)
+    was = model.training
+    model.eval()
     x = torch.randn(input_size, device=dev)
     sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == 'cuda' else (lambda: None)
     ts = []
@@ -76,7 +82,10 @@ def measure_latency(model:nn.Module, # network to time
             for _ in range(warmup): model(x)
             sync()
             for _ in range(runs):
-                t0 = time.perf_counter(); model(x); sync(); ts.append((time.perf_counter() - t0) * 1e3)
+                t0 = time.perf_counter()
+                model(x)
+                sync()
+                ts.append((time.perf_counter() - t0) * 1e3)
     finally: model.train(was)
     return dict(ms=statistics.fmean(ts), median_ms=statistics.median(ts), std_ms=statistics.pstdev(ts),
                 runs=runs, warmup=warmup, device=device_name(dev))

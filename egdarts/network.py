@@ -57,7 +57,7 @@ class AuxiliaryHeadCIFAR(nn.Module):
         self.classifier = nn.Linear(768, num_classes)
     def forward(self, x): return self.classifier(self.features(x).flatten(1))
 
-# %% ../nbs/06_network.ipynb #fd4890e2
+# %% ../nbs/06_network.ipynb #621ef43b
 class TargetNetwork(nn.Module):
     "DARTS-style evaluation network from a genotype and the encoding v0..v5."
     def __init__(self, genotype, # normal and reduction cells (`egdarts.genotypes.Genotype`)
@@ -71,7 +71,8 @@ class TargetNetwork(nn.Module):
         super().__init__()
         validate_genotype(genotype)
         if not (isinstance(num_classes, int) and num_classes >= 2): raise ValueError(f"num_classes must be an integer >= 2, got {num_classes!r}")
-        self.v = validate_v(v, bounds); self.genotype = genotype
+        self.v = validate_v(v, bounds)
+        self.genotype = genotype
         self.num_classes, self.auxiliary = num_classes, auxiliary
         C1, C2, C3 = stage_channels(self.v)
         _, n1, n2, n3, _, _ = self.v

@@ -74,9 +74,9 @@ def write_table(df:pd.DataFrame, out_dir, name:str, title:str='', labels:dict|No
     return out/f'{name}.csv'
 
 # %% ../nbs/11_report.ipynb #885a08fb
-PROFILE_TAGS = dict(tiny='tiny profile (CI numbers: they prove the pipeline runs)',
-                    smoke='smoke profile (smoke numbers: they prove the pipeline runs, not comparable with the paper)',
-                    study='study profile (small budgets on a 2-core CPU: numbers that carry signal, not comparable with the paper)')
+PROFILE_TAGS = dict(tiny='tiny profile, CI numbers: they prove the pipeline runs',
+                    smoke='smoke profile, smoke numbers: they prove the pipeline runs, not comparable with the paper',
+                    study='study profile, small budgets on a 2-core CPU: numbers that carry signal, not comparable with the paper')
 
 def report_context(profile:str, datasets:str, results_dir:str='', figures_dir:str='')->SimpleNamespace:
     "root, tables, figures, datasets and the profile's label, for a report notebook."
@@ -87,12 +87,13 @@ def report_context(profile:str, datasets:str, results_dir:str='', figures_dir:st
                            datasets=[d for d in datasets.split(',') if d], profile=profile,
                            tag=PROFILE_TAGS.get(profile, f'{profile} profile'))
 
-# %% ../nbs/11_report.ipynb #fdaf3a15
+# %% ../nbs/11_report.ipynb #4d0b6c08
 def table2(root, datasets, profile:str)->pd.DataFrame:
     "Table II: reported peer rows + our measured rows for `datasets`."
     rows = []
     for ds in datasets:
-        f = read_final(root, ds); days, dev = search_gpu_days(root, ds)
+        f = read_final(root, ds)
+        days, dev = search_gpu_days(root, ds)
         r = dict(architecture=f'EG-DARTS (ours, searched on {ds.upper()})', params_M=f['params_M'], gpu_days=days,
                  method='gradient-based + EA', source=f'measured ({profile} profile, {dev})')
         r[f'err_{ds}'] = f['test_err']
