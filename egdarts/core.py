@@ -62,7 +62,7 @@ def set_rng_state(s:dict):
 _fault_hits = {}
 
 def fault_point(name:str):
-    "A named place where `EGDARTS_FAULT` can inject a fault (see above); does nothing otherwise."
+    "A named place where `EGDARTS_FAULT` (`STAGE@POINT:N[:kill|enospc|raise]`) can inject a fault; does nothing otherwise."
     spec = os.environ.get('EGDARTS_FAULT')
     if not spec: return
     stage = os.environ.get('EGDARTS_STAGE', '')

@@ -262,7 +262,7 @@ def download_cifar(dataset:str, dest, # folder to download and unpack into
 
 def find_cifar(dataset:str='cifar10', root=None, # explicit place, looked at first
                download:bool=False, url:str|None=None, md5:str|None=None, log=print)->Path:
-    "Where `dataset` is: a pickle folder or an offline archive (see the look-up order above)."
+    "Where `dataset` is: a pickle folder or an offline archive, from `root`, then `$EGDARTS_DATA`, then `data/`."
     ds, env = check_dataset(dataset), os.environ.get('EGDARTS_DATA')
     spec = CIFAR_FILES[ds]
     places = ([('root argument', Path(root))] if root else []) + ([('$EGDARTS_DATA', Path(env))] if env else []) \

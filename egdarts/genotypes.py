@@ -10,8 +10,8 @@ from .ops import PRIMITIVES
 from .core import atomic_write_json, read_json
 
 # %% auto #0
-__all__ = ['Genotype', 'DARTS_V2', 'PDARTS', 'GENOTYPE_SOURCES', 'GenotypeError', 'validate_genotype', 'genotype_to_dict',
-           'genotype_from_dict', 'save_genotype', 'load_genotype', 'cell_layout', 'plot_cell', 'plot_genotype']
+__all__ = ['Genotype', 'DARTS_V2', 'PDARTS', 'GenotypeError', 'validate_genotype', 'genotype_to_dict', 'genotype_from_dict',
+           'save_genotype', 'load_genotype', 'cell_layout', 'plot_cell', 'plot_genotype']
 
 # %% ../nbs/02a_genotypes.ipynb #03f9b370
 Genotype = namedtuple('Genotype', 'normal normal_concat reduce reduce_concat')
@@ -62,11 +62,6 @@ PDARTS = Genotype(
     reduce=[('avg_pool_3x3', 0), ('sep_conv_5x5', 1), ('sep_conv_3x3', 0), ('dil_conv_5x5', 2),
             ('max_pool_3x3', 0), ('dil_conv_3x3', 1), ('dil_conv_3x3', 1), ('dil_conv_5x5', 3)],
     reduce_concat=[2, 3, 4, 5])
-
-GENOTYPE_SOURCES = {
-    'DARTS_V2': 'DARTS (Liu et al., ICLR 2019), github.com/quark0/darts cnn/genotypes.py, CIFAR-10 second order',
-    'PDARTS': 'P-DARTS (Chen et al., ICCV 2019), github.com/chenxin061/pdarts genotypes.py, CIFAR-10',
-}
 
 # %% ../nbs/02a_genotypes.ipynb #64c4151c
 _FIELDS = Genotype._fields

@@ -103,7 +103,7 @@ def _result_files(root:Path)->set:
             and not f.name.endswith(SKIP_SUFFIXES) and f.name != 'stage.json'}
 
 def compare_trees(a, b)->dict:
-    "Files equal / different / only in one of two results trees (see above)."
+    "Files equal / different / only in one of two results trees (volatile fields and latency figures aside)."
     a, b = Path(a), Path(b)
     fa, fb = _result_files(a), _result_files(b)
     same, diff, latency = [], [], []
@@ -276,7 +276,7 @@ def try_bad_input(d:Path, name:str, run, expect:list, watch, log=print)->dict:
     return checks[0]
 
 def bad_inputs(work, reference=None, profile:str='tiny', log=print)->list:
-    "Try every bad input (see above); a list of checks."
+    "Try every bad input (command line, notebook parameters, genotypes, v, data, folders); a list of checks."
     work = Path(work).resolve()   # notebooks run in another folder
     cases = _cli_cases(profile) + _notebook_cases(profile) + _data_cases(profile, reference)
     return [try_bad_input(work/f'bad_{i}', *case, log=log) for i, case in enumerate(cases)]
@@ -335,7 +335,7 @@ def run_suite(reference=None, # results/<profile> of an uninterrupted run of the
               work=None, out=None, profile:str='tiny', parts=('kills', 'bad', 'candidates'),
               reference_figures=None, # figures/<profile> of that run (None: not compared)
               log=print)->dict:
-    "Run the suite (see the top of this notebook); writes reliability.json/.md to `out`; returns the report."
+    "Run the suite (kills, bad input, failing candidates); writes reliability.json/.md to `out`; returns the report."
     t0 = time.time()
     work = Path(work or tempfile.mkdtemp(prefix='egdarts-rel-')).resolve()
     work.mkdir(parents=True, exist_ok=True)

@@ -163,7 +163,7 @@ def _phi_stats(phi:np.ndarray, phi_max:float, prefix:str)->dict:
             f'{prefix}phi_at_cap_share': at_cap / len(pos) if len(pos) else np.nan}
 
 def eg_run_stats(run_dir)->dict:
-    "What one block-level search did with the enhanced gradient (see above)."
+    "What one block-level search did with the enhanced gradient: enhanced steps, Φ in both readings, C(α), cell sizes."
     from egdarts.profiles import Profile
     from egdarts.genotypes import load_genotype
     run_dir = Path(run_dir)
