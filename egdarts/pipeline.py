@@ -171,7 +171,7 @@ def stage_state(out:Path, identity:dict, outputs:tuple)->tuple:
     if missing: return 'todo', f'outputs {missing} missing'
     return 'done', 'finished with these parameters, this code and these inputs'
 
-# %% ../nbs/12_pipeline.ipynb #0b342575
+# %% ../nbs/12_pipeline.ipynb #4a5268a4
 class LockHeld(RuntimeError): "Another run holds the results folder's lock."
 
 class RunLock:
@@ -184,14 +184,23 @@ class RunLock:
         if not info: return ''
         return f"pid {info.get('pid')} on {info.get('host')}, started {info.get('started')}: {info.get('command')}"
 
+    def _open_locked(self):
+        "Open and lock the lock file; retry if it was replaced meanwhile (a holder removes it when done)."
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self.fd = fd
+                holder = self._holder()
+                os.close(fd)
+                raise LockHeld(f"another egdarts run is using {self.path.parent} ({holder}); wait for it to finish or stop it") from None
+            if self.path.exists() and os.stat(self.path).st_ino == os.fstat(fd).st_ino: return fd
+            os.close(fd)
+
     def __enter__(self):
+        self.created = [p for p in (self.path.parent, *self.path.parent.parents) if not p.exists()]
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try: fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = self._holder()
-            os.close(self.fd)
-            raise LockHeld(f"another egdarts run is using {self.path.parent} ({holder}); wait for it to finish or stop it") from None
+        self.fd = self._open_locked()
         previous = self._holder()
         if previous: self.log(f"taking over the lock of a run that ended without releasing it ({previous})")
         info = dict(pid=os.getpid(), host=socket.gethostname(), started=time.strftime('%Y-%m-%d %H:%M:%S'), command=' '.join(sys.argv))
@@ -200,9 +209,11 @@ class RunLock:
         return self
 
     def __exit__(self, *exc):
-        os.ftruncate(self.fd, 0)   # an empty lock file: released cleanly
+        self.path.unlink(missing_ok=True)   # released cleanly: no lock file, and no folder this run created for nothing
         fcntl.flock(self.fd, fcntl.LOCK_UN)
         os.close(self.fd)
+        for p in self.created:
+            if p.exists() and not any(p.iterdir()): p.rmdir()
 
 # %% ../nbs/12_pipeline.ipynb #dfa4d716
 class StageMonitor:
@@ -416,7 +427,7 @@ def _run_parallel(stages:list, ctx:dict, jobs:int, kw:dict)->dict:
     if failure: raise failure
     return status
 
-# %% ../nbs/12_pipeline.ipynb #50cee4fb
+# %% ../nbs/12_pipeline.ipynb #989f0837
 def reproduce(profile='smoke', datasets=('cifar10',), *, seed=0, results='results', figures='figures', data_dir='',
               device='auto', force=False, accept_stale=False, only=None, n_workers=0, scheduler_address='',
               jobs:int=1, # stages run side by side (independent ones), each in a process of its own
@@ -426,13 +437,11 @@ def reproduce(profile='smoke', datasets=('cifar10',), *, seed=0, results='result
     datasets = [check_dataset(ds) for ds in datasets]
     _check_only(only, plan(datasets, profile))
     _check_notebooks(plan(datasets, profile), EXPERIMENTS)
-    have = _data_present(datasets, data_dir, log)
-    # absolute paths: papermill runs each notebook inside nbs/experiments
-    ctx = dict(root=str(Path(results).resolve()/profile), figures=str(Path(figures).resolve()/profile), profile=profile, seed=seed,
-               data_dir=data_dir, device=device, datasets=have, n_workers=n_workers, scheduler_address=scheduler_address,
-               quiet=quiet, verbose=verbose)
-    t0 = time.time()
-    with RunLock(ctx['root'], log):
+    root, t0 = Path(results).resolve()/profile, time.time()   # absolute paths: papermill runs each notebook inside nbs/experiments
+    with RunLock(root, log):                                   # a second run refuses before it reads anything
+        have = _data_present(datasets, data_dir, log)
+        ctx = dict(root=str(root), figures=str(Path(figures).resolve()/profile), profile=profile, seed=seed, data_dir=data_dir,
+                   device=device, datasets=have, n_workers=n_workers, scheduler_address=scheduler_address, quiet=quiet, verbose=verbose)
         for folder in (Path(ctx['root'])/'tables', Path(ctx['figures'])): _remove_stale_tmp(folder, log)   # the report stages' outputs
         stages = [s for s in plan(have, profile) if not only or s.name in only or s.key in only]
         status = run_stages(stages, ctx, jobs, force, accept_stale, log)

@@ -10,22 +10,30 @@ import pandas as pd
 from .core import atomic_write_json, atomic_write_text, load_checkpoint, markdown_table
 
 # %% auto #0
-__all__ = ['VOLATILE', 'RUN_FIELDS', 'SKIP_SUFFIXES', 'LATENCY_FIGURES', 'KILLS', 'FULL_DISK', 'FAILURES', 'run_batch',
-           'scan_tree', 'compare_trees', 'kill_chain', 'try_bad_input', 'bad_inputs', 'failing_candidates', 'run_suite',
-           'main']
+__all__ = ['VOLATILE', 'RUN_FIELDS', 'SKIP_SUFFIXES', 'LATENCY_FIGURES', 'KILLS', 'FULL_DISK', 'FAILURES', 'start_batch',
+           'run_batch', 'scan_tree', 'compare_trees', 'kill_chain', 'try_bad_input', 'bad_inputs', 'failing_candidates',
+           'run_suite', 'main']
 
-# %% ../nbs/14_reliability.ipynb #dc134cc2
+# %% ../nbs/14_reliability.ipynb #c20f5a4d
 _RUNNER = ("import os, sys; os.environ['EGDARTS_FAULT_PGID'] = str(os.getpgrp()); "
            "from egdarts.pipeline import main; sys.exit(main(sys.argv[1:]))")
 
-def run_batch(args:list, fault:str='', timeout:int=1800, env:dict|None=None)->tuple:
-    "Run `egdarts <args>` in a session of its own with `EGDARTS_FAULT=fault`; (return code, output)."
+def _batch_env(fault:str='', env:dict|None=None)->dict:
     e = dict(os.environ, **(env or {}))
     for k in ('EGDARTS_STAGE', 'EGDARTS_FAULT', 'EGDARTS_PROGRESS'): e.pop(k, None)
     if fault: e['EGDARTS_FAULT'] = fault
-    p = subprocess.run([sys.executable, '-c', _RUNNER, *args], capture_output=True, text=True, timeout=timeout,
-                       env=e, start_new_session=True)
-    return p.returncode, p.stdout + p.stderr
+    return e
+
+def start_batch(args:list, fault:str='', env:dict|None=None)->subprocess.Popen:
+    "Start `egdarts <args>` in a session of its own with `EGDARTS_FAULT=fault`; the running process."
+    return subprocess.Popen([sys.executable, '-c', _RUNNER, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=_batch_env(fault, env), start_new_session=True)
+
+def run_batch(args:list, fault:str='', timeout:int=1800, env:dict|None=None)->tuple:
+    "Run `egdarts <args>` in a session of its own with `EGDARTS_FAULT=fault`; (return code, output)."
+    p = start_batch(args, fault, env)
+    out, _ = p.communicate(timeout=timeout)
+    return p.returncode, out
 
 # %% ../nbs/14_reliability.ipynb #97caa992
 def scan_tree(root)->dict:
@@ -113,7 +121,7 @@ def compare_trees(a, b)->dict:
         else: diff.append(k)
     return dict(same=same, different=diff, latency_figures=latency, only_a=sorted(fa - fb), only_b=sorted(fb - fa))
 
-# %% ../nbs/14_reliability.ipynb #a7de8955
+# %% ../nbs/14_reliability.ipynb #97ae8a89
 KILLS = [
     ('inside the block-level search (stage 2 of 3)', 'cifar10/block_search@search.step:3'),
     ('between network-level generations (after generation 0)', 'cifar10/network_search@nsga.generation:1'),
@@ -156,10 +164,23 @@ def _full_disk(checks, res, fig, profile, log):
     ok = rc == 1 and 'No space left on device' in out and '[fig3]' in out and not scan_tree(res/profile)['unreadable']
     _check(checks, 'fault', FULL_DISK[0], ok, f"rc {rc}; the user sees: {last[:200]}", log)
 
+def _second_run(res, fig, profile)->tuple:
+    "Start a second run on the same results folder once the first holds its lock; (its rc, what the user sees)."
+    lock = res/profile/'.egdarts.lock'
+    deadline = time.time() + 120
+    while time.time() < deadline and not (lock.exists() and lock.stat().st_size): time.sleep(0.2)
+    rc, out = run_batch(_pipeline_args(profile, res, fig))
+    return rc, next((l for l in out.splitlines() if 'another egdarts run' in l), out.strip()[-300:])
+
 def _final_resume(checks, res, fig, profile, log):
-    "The last resume runs to the end and leaves no temporary file."
+    "The last resume runs to the end and leaves no temporary file; a second run started meanwhile is refused."
     t = time.time()
-    rc, out = run_batch(_pipeline_args(profile, res, fig, ['--check']))
+    first = start_batch(_pipeline_args(profile, res, fig, ['--check']))
+    rc2, seen2 = _second_run(res, fig, profile)
+    out, _ = first.communicate(timeout=1800)
+    rc = first.returncode
+    _check(checks, 'fault', 'a second run on the same results folder while the first runs', rc2 == 1 and 'another egdarts run' in seen2,
+           f"rc {rc2}; the user sees: {seen2[:300]}", log)
     summary = [l for l in out.splitlines() if l.startswith('pipeline ')]
     stray = scan_tree(res/profile)['stray_tmp'] + scan_tree(fig/profile)['stray_tmp']
     removed = ''.join(f"; {l}" for l in out.splitlines() if 'removed' in l and 'temporary' in l)
