@@ -207,7 +207,7 @@ def write_manifest(out_dir, *, profile=None, params:dict|None=None, seed=None, d
     atomic_write_json(Path(out_dir)/'manifest.json', m)
     return m
 
-# %% ../nbs/00a_core.ipynb #86ae01d6
+# %% ../nbs/00a_core.ipynb #a5e7119f
 class Progress:
     "Count the steps of a long loop: a fastprogress bar, and a small JSON file for the batch runner (`$EGDARTS_PROGRESS`)."
     def __init__(self, total:int, # steps of the whole loop
@@ -223,6 +223,8 @@ class Progress:
         self._write(force=True)
 
     def _make_bar(self):
+        "A fastprogress bar in a notebook or on a terminal; none when output goes to a file (a log keeps its lines)."
+        if not (_in_kernel() or sys.stdout.isatty()): return None
         from fastprogress.fastprogress import progress_bar
         bar = progress_bar(range(self.total - self.start), leave=True)
         bar.update(0)
@@ -246,6 +248,11 @@ class Progress:
         tmp = self.path.with_name(f'.{self.path.name}.{os.getpid()}.tmp')
         tmp.write_text(json.dumps(rec))
         os.replace(tmp, self.path)
+
+def _in_kernel()->bool:
+    "Running in a Jupyter kernel (a notebook, or papermill executing one)?"
+    ip = sys.modules.get('IPython')
+    return ip is not None and getattr(ip.get_ipython(), 'kernel', None) is not None
 
 def read_progress(path)->dict|None:
     "The last count a `Progress` wrote to `path`, or None."
