@@ -37,7 +37,7 @@ def search_vars(profile:Profile)->dict:
                 **{k: Integer(bounds=tuple(profile.v123_bounds)) for k in ('v1', 'v2', 'v3')},
                 **{k: Real(bounds=tuple(profile.v45_bounds)) for k in ('v4', 'v5')})
 
-# %% ../nbs/09_nsga.ipynb #1514d352
+# %% ../nbs/09_nsga.ipynb #c2e253f3
 _DATA = {}  # per-process cache of (train_half, val_half), keyed by what defines the data
 
 class TrainEvaluator:
@@ -67,11 +67,12 @@ class TrainEvaluator:
 
     def data(self, device):
         "(train_half, val_half) on `device`, loaded once per process."
-        key = (self.dataset, self.data_dir, self.profile.limit_train, self.profile.limit_test, str(device), self.seed)
+        n_train = self.profile.cand_limit_train or self.profile.limit_train
+        key = (self.dataset, self.data_dir, n_train, str(device), self.seed)
         if key not in _DATA:
             from egdarts.data import get_data, search_split
-            d = get_data(self.dataset, root=self.data_dir or None, limit_train=self.profile.limit_train,
-                         limit_test=self.profile.limit_test, device=device)
+            d = get_data(self.dataset, root=self.data_dir or None, limit_train=n_train,
+                         limit_test=1000, device=device)   # the test split is never used here: a small subset loads fast
             _DATA.clear()
             _DATA[key] = search_split(d['train'], self.seed)  # the test split is never used here
         return _DATA[key]

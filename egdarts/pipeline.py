@@ -71,7 +71,7 @@ def _params(**fns)->Callable:
     "A parameter function from keyword values, each a constant or a function of `ctx`."
     return lambda ctx: {k: f(ctx) if callable(f) else f for k, f in fns.items()}
 
-# %% ../nbs/12_pipeline.ipynb #8fa39ef6
+# %% ../nbs/12_pipeline.ipynb #6f1fa785
 def file_of(dataset:str, stage:str, name:str)->Callable:
     "A parameter function: the file `name` that stage `stage` of `dataset` wrote."
     return lambda ctx: str(Path(ctx['root'], dataset, stage, name))
@@ -82,7 +82,7 @@ def _seed_stages(ds:str, seeds:int)->list:
                   outputs=('genotype.json',), dataset=ds)
             for i in range(1, seeds) for suffix, on in (('', True), ('_noeg', False))]
 
-def _ds_stages(ds:str, datasets:list, seeds:int=1)->list:
+def _ds_stages(ds:str, datasets:list, seeds:int=1, same_size:bool=False)->list:
     "The stages of dataset `ds`."
     block, noeg, second = (genotype_of(ds, s) for s in ('block_search', 'block_search_noeg', 'block_search_second'))
     knee, knee_pdarts = v_of(ds, 'network_search'), v_of(ds, 'network_search_pdarts')
@@ -102,6 +102,8 @@ def _ds_stages(ds:str, datasets:list, seeds:int=1)->list:
               needs=('block_search', 'network_search', 'final_train'), outputs=('pareto_eval.csv',), dataset=ds),
         Stage('final_train_pdarts', 'run_final_train.ipynb', _params(genotype_file='PDARTS', v=knee_pdarts),
               needs=('network_search_pdarts',), outputs=('final.json',), dataset=ds),
+        *([Stage(f'final_train_{name.lower()}_at_knee', 'run_final_train.ipynb', _params(genotype_file=name, v=knee),
+                 needs=('network_search',), outputs=('final.json',), dataset=ds) for name in ('DARTS_V2', 'PDARTS')] if same_size else []),
         Stage('final_train_noeg', 'run_final_train.ipynb', _params(genotype_file=noeg, v=knee),
               needs=('block_search_noeg', 'network_search'), outputs=('final.json',), dataset=ds),
         Stage('block_search_second', 'run_block_search.ipynb', _params(enhanced=True, fixed_v=knee),
@@ -123,8 +125,8 @@ def _report_params(ctx:dict)->dict: return dict(datasets=','.join(ctx['datasets'
 
 def plan(datasets:list, profile='smoke')->list:
     "Every stage, in dependency order, for `datasets` at `profile` (its `ablation_seeds` adds block-level searches)."
-    seeds = get_profile(profile).ablation_seeds
-    stages = [s for ds in datasets for s in _ds_stages(ds, datasets, seeds)]
+    p = get_profile(profile)
+    stages = [s for ds in datasets for s in _ds_stages(ds, datasets, p.ablation_seeds, p.same_size_baselines)]
     return stages + [Stage(n, nb, _report_params, out=f'reports/{n}') for n, nb in REPORTS]
 
 # %% ../nbs/12_pipeline.ipynb #1c03004d

@@ -28,7 +28,7 @@ class Recipe:
     def auxiliary(self)->bool: return self.aux_weight > 0
     def kwargs(self)->dict: return asdict(self)
 
-# %% ../nbs/00_profiles.ipynb #dd7c64e9
+# %% ../nbs/00_profiles.ipynb #744831f5
 @dataclass(frozen=True)
 class Profile:
     "One named budget: every number a stage of the pipeline needs."
@@ -36,6 +36,7 @@ class Profile:
     # --- data
     limit_train:int|None = None       # balanced subset of the training set (None = all 50 000)
     limit_test:int|None = None        # balanced subset of the test set (None = all 10 000)
+    cand_limit_train:int|None = None  # training images the network-level search splits into train/val halves (None = limit_train)
     # --- block-level search (Table I, "Gradient Descent (Block-Level)") + P-DARTS details
     search_limit_train:int|None = None  # training images the block-level search uses (None = limit_train)
     search_C:int = 16                 # proxy network initial channels (P-DARTS: 16)
@@ -78,6 +79,7 @@ class Profile:
     mutation_prob:float = 0.1
     objective:str = 'params'          # second objective: 'params' | 'flops'
     ablation_seeds:int = 1            # block-level searches with EG on and off per seed: seeds 0 .. ablation_seeds-1 above the run's
+    same_size_baselines:bool = True   # also train DARTS-V2's and P-DARTS' cells at the chosen v (Table IV at equal size)
     retrain_pareto:int = 0            # Table III: retrain the final Pareto set with the final recipe: 0 = every member,
                                       # k > 0 = the k members nearest the knee (the knee itself is the final training)
     # --- metrics

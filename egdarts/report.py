@@ -13,9 +13,9 @@ from .core import atomic_open, atomic_write_text, read_json, markdown_table
 
 # %% auto #0
 __all__ = ['PAPER', 'TABLE_II_REPORTED', 'TABLE_IV_REPORTED', 'TABLE_V_REPORTED', 'PROFILE_TAGS', 'TAB3_COLS', 'TAB3_LABELS',
-           'stage_dir', 'read_final', 'read_csv', 'search_gpu_days', 'write_table', 'report_context', 'table2',
-           'table3', 'table4', 'table5', 'replay_phi', 'cell_params', 'eg_run_stats', 'ablation_runs', 'ablation_eg',
-           'op_usage', 'expected_tables', 'expected_figures', 'check_outputs']
+           'SAME_SIZE', 'stage_dir', 'read_final', 'read_csv', 'search_gpu_days', 'write_table', 'report_context',
+           'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_params', 'eg_run_stats', 'ablation_runs',
+           'ablation_eg', 'op_usage', 'expected_tables', 'expected_figures', 'check_outputs']
 
 # %% ../nbs/11_report.ipynb #434b8645
 PAPER = 'reported: EG-DARTS paper'
@@ -118,7 +118,7 @@ def table3(root, dataset, stage='network_search')->pd.DataFrame:
         if c not in p: p[c] = np.nan
     return p[TAB3_COLS].sort_values('params', ascending=False).reset_index(drop=True)
 
-# %% ../nbs/11_report.ipynb #5a92d4bf
+# %% ../nbs/11_report.ipynb #c004d627
 def _final_rows(root, dataset, pairs, profile)->pd.DataFrame:
     "One row per (label, final-training stage): #params, test error, FLOPs, v."
     rows = []
@@ -128,10 +128,14 @@ def _final_rows(root, dataset, pairs, profile)->pd.DataFrame:
                          v=f.get('v'), dataset=dataset, source=f'measured ({profile} profile)'))
     return pd.DataFrame(rows)
 
+SAME_SIZE = [("DARTS-V2 cells at the EG-DARTS network's v", 'final_train_darts_v2_at_knee'),
+             ("P-DARTS cells at the EG-DARTS network's v", 'final_train_pdarts_at_knee')]
+
 def table4(root, dataset, profile)->pd.DataFrame:
-    "Table IV: P-DARTS blocks vs EG-DARTS blocks (measured, then reported)."
-    m = _final_rows(root, dataset, [('P-DARTS blocks', 'final_train_pdarts'), ('EG-DARTS blocks', 'final_train')], profile)
-    return pd.concat([m, TABLE_IV_REPORTED], ignore_index=True)
+    "Table IV: P-DARTS blocks vs EG-DARTS blocks (measured, each at its own knee; then at equal size when run; then reported)."
+    pairs = [('P-DARTS blocks', 'final_train_pdarts'), ('EG-DARTS blocks', 'final_train')]
+    pairs += [(label, st) for label, st in SAME_SIZE if (stage_dir(root, dataset, st)/'final.json').exists()]
+    return pd.concat([_final_rows(root, dataset, pairs, profile), TABLE_IV_REPORTED], ignore_index=True)
 
 def table5(root, dataset, profile)->pd.DataFrame:
     "Table V: first vs second block-level search at the chosen v0..v5 (measured, then reported)."
