@@ -11,10 +11,10 @@ import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode
 
 # %% auto #0
-__all__ = ['PRIMITIVES', 'OPS', 'ReLUConvBN', 'DilConv', 'SepConv', 'Identity', 'FactorizedReduce', 'eca_kernel_size', 'EcaNet',
-           'LbConv', 'Lbcnn', 'op_cost']
+__all__ = ['PRIMITIVES', 'OPS', 'ReLUConvBN', 'DilConv', 'SepConv', 'Identity', 'even_pixels', 'FactorizedReduce',
+           'eca_kernel_size', 'EcaNet', 'LbConv', 'Lbcnn', 'op_cost']
 
-# %% ../nbs/02_ops.ipynb #a8117093
+# %% ../nbs/02_ops.ipynb #99c0a635
 class ReLUConvBN(nn.Sequential):
     "ReLU → k×k convolution → BN."
     def __init__(self, C_in:int, C_out:int, kernel_size:int, stride:int, padding:int, affine:bool=True):
@@ -38,6 +38,10 @@ class Identity(nn.Module):
     "Returns its input."
     def forward(self, x): return x
 
+def even_pixels(x:torch.Tensor)->torch.Tensor:
+    "`x[:, :, ::2, ::2]`, as a 1×1 average pool of stride 2: same values, but its gradient keeps x's memory format."
+    return F.avg_pool2d(x, 1, 2)   # (a slice's gradient is allocated in NCHW even for a channels_last x)
+
 class FactorizedReduce(nn.Module):
     "ReLU → two 1×1 stride-2 convolutions (the second shifted one pixel) → concat → BN."
     def __init__(self, C_in:int, C_out:int, affine:bool=True):
@@ -51,9 +55,8 @@ class FactorizedReduce(nn.Module):
         self.bn = nn.BatchNorm2d(C_out, affine=affine)
     def forward(self, x):
         x = self.relu(x)
-        s = x[:, :, 1:, 1:]
-        if x.shape[2] % 2 or x.shape[3] % 2: s = F.pad(s, (0, x.shape[3] % 2, 0, x.shape[2] % 2))
-        return self.bn(torch.cat([self.conv_1(x[:, :, ::2, ::2]), self.conv_2(s[:, :, ::2, ::2])], dim=1))
+        shifted = F.pad(x, (-1, 1, -1, 1))   # x[:, :, 1:, 1:] and a zero row and column (odd sizes: ceil(H/2) rows)
+        return self.bn(torch.cat([self.conv_1(even_pixels(x)), self.conv_2(even_pixels(shifted))], dim=1))
 
 # %% ../nbs/02_ops.ipynb #7975069e
 def eca_kernel_size(C:int, # channels

@@ -68,7 +68,7 @@ def proxy_layout(v, C:int)->tuple:
     half_up = lambda x: max(1, math.floor(x + 0.5))          # the rounding of `stage_channels`
     return (C, half_up(C * v4), half_up(C * v4 * v5)), (v1, v2, v3)
 
-# %% ../nbs/05_search.ipynb #ce09386a
+# %% ../nbs/05_search.ipynb #2e7074e8
 def _alphas(model): return [a.detach().cpu().tolist() for a in model.arch_parameters()]
 
 def block_search(profile:Profile|str,          # a `Profile` or the name of one
@@ -133,7 +133,7 @@ def block_search(profile:Profile|str,          # a `Profile` or the name of one
             layers, n_ops = p.search_layers[s], p.search_ops[s]
             seed_everything(seed * 1000 + s)
             model = SearchNetwork(p.search_C, data['num_classes'], layers, st['switches_normal'], st['switches_reduce'],
-                                  drop_skip=p.skip_dropout[s], layout=layout).to(dev, memory_format=torch.channels_last if cl else torch.contiguous_format)
+                                  drop_skip=p.skip_dropout[s], layout=layout, edges=p.edges).to(dev, memory_format=torch.channels_last if cl else torch.contiguous_format)
             w_opt = torch.optim.SGD(model.weight_parameters(), lr=p.search_lr, momentum=p.search_momentum, weight_decay=p.search_wd)
             sched = torch.optim.lr_scheduler.CosineAnnealingLR(w_opt, E, eta_min=p.search_lr_min)
             arch = Architect.from_profile(model, p, enhanced=enhanced)

@@ -145,7 +145,7 @@ def train_network(model:nn.Module, # network; forward returns logits or (logits,
     return dict(err=last['eval_err'], loss=last['eval_loss'], epochs_done=len(history), finished=len(history) == epochs,
                 train_s=sum(h['epoch_s'] for h in history), history=history)
 
-# %% ../nbs/07_train.ipynb #79ddea41
+# %% ../nbs/07_train.ipynb #b5048ec8
 def evaluate_candidate(genotype, # cells (`egdarts.genotypes.Genotype`)
                        v, # encoding v0..v5 (`egdarts.network.validate_v`)
                        profile, # `egdarts.profiles.Profile`: cand_* and recipe fields
@@ -163,7 +163,7 @@ def evaluate_candidate(genotype, # cells (`egdarts.genotypes.Genotype`)
                depth=depth(v), wall_s=0.0, status='ok')
     try:
         seed_everything(seed)
-        model = TargetNetwork(genotype, v, num_classes=nc, auxiliary=profile.auxiliary)
+        model = TargetNetwork(genotype, v, num_classes=nc, auxiliary=profile.auxiliary, edges=profile.target_edges)
         res.update(params=count_params(model), flops=count_flops(model))
         out = train_network(model, train_data, val_data, epochs=profile.cand_epochs, lr=profile.cand_lr,
                             momentum=profile.momentum, wd=profile.cand_wd, batch_size=profile.cand_batch,
