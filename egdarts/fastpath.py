@@ -86,7 +86,7 @@ def grouped_conv(x:torch.Tensor, # (N, E·C_in, H, W): the E edges' inputs, edge
         return _DilatedDepthwise.apply(x, w, pad, dil)
     return F.conv2d(x, w, stride=stride, padding=pad, dilation=dil, groups=groups)
 
-# %% ../nbs/03a_fastpath.ipynb #06832152
+# %% ../nbs/03a_fastpath.ipynb #36cfbde5
 class BNBank:
     "Running statistics of many per-edge BN modules as one tensor during a forward; copied back by `close`."
     def __init__(self, bns:list, training:bool):
@@ -121,11 +121,13 @@ class BNBank:
 def run_seq(x:torch.Tensor, # stacked input of E edges (already ReLU'd if the op starts with a ReLU)
             seqs:list, # the same op of E edges, a sequence of ReLU / conv / pool / BN layers
             bank:BNBank, alpha:torch.Tensor|None=None, # per-channel weights folded into the last BN
+            start:int=0, # layers already applied (a pool run once per source)
            )->torch.Tensor:
     "E identical ops as one: each layer once on the stacked input."
     layers = [leaves(s) for s in seqs]
     last = len(layers[0]) - 1
     for t, l0 in enumerate(layers[0]):
+        if t < start: continue
         column = [l[t] for l in layers]
         if isinstance(l0, nn.ReLU):
             if t > 0: x = F.relu(x)            # the first ReLU was applied to the stacked input
@@ -136,18 +138,17 @@ def run_seq(x:torch.Tensor, # stacked input of E edges (already ReLU'd if the op
     if alpha is not None and not isinstance(layers[0][-1], nn.BatchNorm2d): x = x * alpha[:, None, None]
     return x
 
-# %% ../nbs/03a_fastpath.ipynb #190b60b6
+# %% ../nbs/03a_fastpath.ipynb #dbc5bb35
 def run_fr(xr:torch.Tensor, # stacked ReLU'd input of E edges
            frs:list, bank:BNBank, alpha:torch.Tensor|None=None)->torch.Tensor:
-    "E FactorizedReduces as one grouped 1×1 conv over [even pixels, shifted even pixels] of each edge."
+    "E FactorizedReduces as two grouped 1×1 convs (even pixels, shifted even pixels), interleaved edge by edge."
     E = len(frs)
-    C = xr.shape[1] // E
-    even = even_pixels(xr).split(C, 1)
-    shifted = even_pixels(F.pad(xr, (-1, 1, -1, 1))).split(C, 1)   # x[:, :, 1:, 1:], a zero row/column appended
-    z = torch.cat([t for pair in zip(even, shifted) for t in pair], 1)
-    blocks = [(F.pad(f.conv_1.weight, (0, 0, 0, 0, 0, C)), F.pad(f.conv_2.weight, (0, 0, 0, 0, C, 0))) for f in frs]
-    w = torch.cat([b for pair in blocks for b in pair])
-    return bank(F.conv2d(z, w.to(z.dtype), groups=E), [f.bn for f in frs], alpha)
+    w1 = torch.cat([f.conv_1.weight for f in frs]).to(xr.dtype)
+    w2 = torch.cat([f.conv_2.weight for f in frs]).to(xr.dtype)
+    y1 = F.conv2d(even_pixels(xr), w1, groups=E).split(w1.shape[0] // E, 1)
+    y2 = F.conv2d(even_pixels(F.pad(xr, (-1, 1, -1, 1))), w2, groups=E).split(w2.shape[0] // E, 1)   # x[:, :, 1:, 1:], zero-padded
+    y = torch.cat([t for pair in zip(y1, y2) for t in pair], 1)
+    return bank(y, [f.bn for f in frs], alpha)
 
 def eca_gates(pooled:torch.Tensor, # (N, E, C): GAP of each edge's input
               ecas:list)->torch.Tensor:
@@ -231,7 +232,7 @@ def skip_masks(cell, plan:CellPlan, like:torch.Tensor, # the cell's preprocessed
         masks[gi][:, s].bernoulli_(1 - p)
     return masks
 
-# %% ../nbs/03a_fastpath.ipynb #afe16823
+# %% ../nbs/03a_fastpath.ipynb #2f79c57e
 class _GroupInputs:
     "The stacked inputs of one group, built once: ReLU'd or raw, for any subset of its slots."
     def __init__(self, states:list, relu, group:EdgeGroup):
@@ -243,6 +244,13 @@ class _GroupInputs:
             xs = [self.relu(j) if relu else self.states[j] for j in key[1]]
             self.cache[key] = xs[0] if len(xs) == 1 else torch.cat(xs, 1)
         return self.cache[key]
+    def pooled(self, slots:tuple, pool:nn.Module)->torch.Tensor:
+        "pool(source) of each slot, stacked: the pool runs once per distinct source (it has no parameters)."
+        srcs = tuple(self.src[s] for s in slots)
+        distinct = tuple(dict.fromkeys(srcs))
+        x = torch.cat([self.states[j] for j in distinct], 1) if len(distinct) > 1 else self.states[distinct[0]]
+        chunks = dict(zip(distinct, pool(x).split(self.states[distinct[0]].shape[1], 1)))
+        return torch.cat([chunks[j] for j in srcs], 1) if len(srcs) > 1 else chunks[srcs[0]]
 
 def _sources(states:list, group:EdgeGroup)->torch.Tensor:
     "The group's source states as (N, 1, n_src, C, H, W), to broadcast over its nodes."
@@ -257,6 +265,7 @@ def _accumulate(acc, y:torch.Tensor, slots:tuple, E:int, C:int)->torch.Tensor:
         y = torch.cat([chunks.get(s, zero) for s in range(E)], 1)
     return y if acc is None else acc + y
 
+# %% ../nbs/03a_fastpath.ipynb #c19f7576
 def _bn_columns(r:OpRun, mods:list)->list:
     "The BN layers a run calls, in call order, each as the list of its per-edge modules."
     if r.family == 'seq':
@@ -268,6 +277,8 @@ def _bn_columns(r:OpRun, mods:list)->list:
 
 def _run_stacked(r:OpRun, mods:list, inputs:_GroupInputs, bank:BNBank, alpha)->torch.Tensor:
     "A convolution-type run on its stacked input: (N, E'·C, H', W'), α folded in."
+    first = leaves(mods[0])[0]
+    if isinstance(first, (nn.MaxPool2d, nn.AvgPool2d)): return run_seq(inputs.pooled(r.slots, first), mods, bank, alpha('channel'), start=1)
     if r.family == 'seq': return run_seq(inputs(r.slots, isinstance(leaves(mods[0])[0], nn.ReLU)), mods, bank, alpha('channel'))
     if r.family == 'fr': return run_fr(inputs(r.slots, True), mods, bank, alpha('channel'))
     z5 = run_fr(inputs(r.slots, True), [m.reduce for m in mods], bank).unflatten(1, (len(r.slots), -1))   # ECA, stride 2
@@ -285,6 +296,7 @@ def _coefficient(r:OpRun, mods:list, x5:torch.Tensor, g:EdgeGroup, alpha, slot_i
     if len(r.slots) < len(g.edges): gate = pooled.new_zeros(pooled.shape).index_copy(1, slot_index, gate)
     return gate.unflatten(1, (n_nodes, n_src))[..., None, None]
 
+# %% ../nbs/03a_fastpath.ipynb #d687fda9
 def group_forward(cell, plan:CellPlan, gi:int, states:list, relu, alpha:torch.Tensor, bank:BNBank, mask, p:float)->torch.Tensor:
     "The weighted sum of every op on every edge of group `gi`: (N, E·C, H, W), slot after slot."
     g, C = plan.groups[gi], plan.C

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, asdict, replace
 # %% auto #0
 __all__ = ['PROFILES', 'TABLE_I', 'Profile', 'get_profile']
 
-# %% ../nbs/00_profiles.ipynb #921ab4dc
+# %% ../nbs/00_profiles.ipynb #722c3d2e
 @dataclass(frozen=True)
 class Profile:
     "One named budget: every number a stage of the pipeline needs."
@@ -78,7 +78,7 @@ class Profile:
     compile:bool = False              # torch.compile, a GPU-side option
     # --- speed switches of the fast path (egdarts.fastpath; egdarts.bench measures each on and off)
     edges:str = 'batched'             # supernet cells: 'batched' | 'fused' | 'plain' (DARTS as written); same result
-    target_edges:str = 'plain'        # target-network cells: 'plain' | 'fused' | 'batched' (batched: slower on CPU)
+    target_edges:str = 'fused'        # target-network cells: 'fused' | 'batched' | 'plain' (batched: slower on CPU)
     cpu_threads:int = 0               # CPU threads; 0 = by size (fastpath.cpu_threads_for: 1 up to 8 channels)
     cpu_malloc:bool = True            # CPU: keep freed memory in the process (fastpath.tune_malloc)
     cuda_graphs:bool = False          # CUDA: replay each training step as a CUDA graph (fastpath.graphed_step)
