@@ -800,16 +800,16 @@ def stage_smoke(out, device='auto', stages=None, # subset of the stage names (No
         atomic_write_json(out / 'smoke.json', res)   # after every stage: a time limit loses only the one running
     return res
 
-# %% ../nbs/13_bench.ipynb #2e0e6d08
+# %% ../nbs/13_bench.ipynb #2f2f8634
 SECTIONS = ('target', 'profiles', 'network', 'micro', 'compile', 'stages', 'graphs', 'shared')
 GPU_ONLY = ('stages', 'graphs', 'shared')   # run by default on CUDA only (the CPU here has two cores)
 ASKED_ONLY = ('compile',)                    # run only when named
 
-def _run_section(s:str, dev, meta:dict, steps:int, quick:bool, target_batch:int, log)->list:
+def _run_section(s:str, dev, meta:dict, steps:int, quick:bool, target_batch:int, log, profiles=('smoke', 'mid', 'paper'))->list:
     "The rows of benchmark section `s`."
     c = meta['ceiling_gflops']
     if s == 'target': return bench_target(dev, c, steps, log, batch=target_batch, bandwidth=meta['bandwidth_gbs'])
-    if s == 'profiles': return bench_profiles(dev, c, steps, log, quick)
+    if s == 'profiles': return bench_profiles(dev, c, steps, log, quick, profiles)
     if s == 'network': return bench_network(dev, c, steps, log, quick)
     if s == 'micro': return bench_micro(dev, c, steps, log, batch=min(64, target_batch))
     if s == 'compile': return bench_compile(dev, c, log)
@@ -826,7 +826,9 @@ def _meta(dev, out, quick:bool, steps:int, sections:list)->dict:
                                   if k in ('edges', 'target_edges', 'channels_last', 'cpu_threads', 'cpu_malloc', 'cuda_graphs', 'amp_bf16')})
 
 def run_benchmark(out='results/bench', device='auto', quick:bool=False, steps:int=3, threads:int|None=None,
-                  sections=None, target_batch:int=64, log=print)->tuple:
+                  sections=None, target_batch:int=64, log=print,
+                  profiles=('smoke', 'mid', 'paper'), # the profiles of the `profiles` section
+                 )->tuple:
     "Run the benchmark sections and write the results to `out`; returns (meta, rows)."
     dev = get_device(device)
     if threads: torch.set_num_threads(threads)
@@ -842,7 +844,7 @@ def run_benchmark(out='results/bench', device='auto', quick:bool=False, steps:in
     rows = []
     for s in sections:
         log(f"== {s}")
-        rows += _run_section(s, dev, meta, steps, quick, target_batch, log)
+        rows += _run_section(s, dev, meta, steps, quick, target_batch, log, profiles)
         meta.update(wall_s=round(time.time() - t0, 1), done=sections[:sections.index(s) + 1], extrapolation=extrapolate_paper(rows))
         write_results(out, dict(meta, load_end=list(os.getloadavg())), rows)   # after every section: a time limit loses only the one running
     meta['ceiling_gflops_end'] = matmul_ceiling(dev)
@@ -861,6 +863,7 @@ def _parser()->argparse.ArgumentParser:
     ap.add_argument('--threads', type=int, default=None, help="torch threads of the run (default: torch's default)")
     ap.add_argument('--sections', default=None, help=f"comma-separated subset of {','.join(SECTIONS)}")
     ap.add_argument('--target-batch', type=int, default=64, help='batch of the target configuration')
+    ap.add_argument('--profiles', default='smoke,mid,paper', help="profiles of the 'profiles' section, comma-separated")
     ap.add_argument('--smoke', action='store_true', help='run a short smoke of every stage (to OUT/smoke) instead of the benchmark')
     ap.add_argument('--smoke-stages', default=None, help='with --smoke: comma-separated subset of the stages')
     ap.add_argument('--child', default=None, help=argparse.SUPPRESS)
@@ -876,6 +879,7 @@ def main(argv=None):
     if a.smoke:
         r = stage_smoke(Path(a.out) / 'smoke', a.device, a.smoke_stages.split(',') if a.smoke_stages else None)
         sys.exit(0 if all(v['ok'] for v in r['stages'].values()) else 1)
-    run_benchmark(a.out, a.device, a.quick, a.steps, None, a.sections.split(',') if a.sections else None, a.target_batch)
+    run_benchmark(a.out, a.device, a.quick, a.steps, None, a.sections.split(',') if a.sections else None, a.target_batch,
+                  profiles=tuple(a.profiles.split(',')))
 
 if __name__ == '__main__' and not {'execnb', 'ipykernel'} & set(sys.modules): main()   # not when run as a notebook
