@@ -28,7 +28,7 @@ class Recipe:
     def auxiliary(self)->bool: return self.aux_weight > 0
     def kwargs(self)->dict: return asdict(self)
 
-# %% ../nbs/00_profiles.ipynb #744831f5
+# %% ../nbs/00_profiles.ipynb #925e2e96
 @dataclass(frozen=True)
 class Profile:
     "One named budget: every number a stage of the pipeline needs."
@@ -89,6 +89,12 @@ class Profile:
     channels_last:bool = True
     amp_bf16:bool = True              # used on CUDA only
     compile:bool = False              # torch.compile, a GPU-side option
+    # --- speed switches of the fast path (egdarts.fastpath; egdarts.bench measures each on and off)
+    edges:str = 'batched'             # supernet cells: 'batched' | 'fused' | 'plain' (DARTS as written); same result
+    target_edges:str = 'fused'        # target-network cells: 'fused' | 'batched' | 'plain' (batched: slower on CPU)
+    cpu_threads:int = 0               # CPU threads; 0 = by size (fastpath.cpu_threads_for: 1 up to 8 channels)
+    cpu_malloc:bool = True            # CPU: keep freed memory in the process (fastpath.tune_malloc)
+    cuda_graphs:bool = False          # CUDA: replay each training step as a CUDA graph (fastpath.graphed_step)
 
     def skip_rates(self, dataset:str)->tuple:
         "The skip_connect dropout rates per stage for `dataset`."
