@@ -93,7 +93,7 @@ def arch_grad(model, train_batch, val_batch, w_lr:float, w_optimizer=None, secon
         with torch.no_grad():
             for n, b in model.named_buffers(): b.copy_(bufs[n])
 
-# %% ../nbs/04_architect.ipynb #a0a494d5
+# %% ../nbs/04_architect.ipynb #c38dd56e
 EG_READINGS = ('consistent', 'printed')
 
 def ls_slope(xs, ys)->float:
@@ -118,22 +118,22 @@ def sigma(gt:float, theta1:float)->int:
     if math.isnan(gt): return 0
     return int(gt > 0 or (not math.isnan(theta1) and gt > theta1))
 
-def phi(gt:float, theta1:float, phi_max:float=1.0)->tuple:
+def phi(gt:float, theta1:float, phi_max:float=2.0)->tuple:
     "(Φ of Eq. 9 bounded to [0, phi_max], unbounded value); 0 when θ1 ≤ 0 or undefined."
     s = sigma(gt, theta1)
     if s == 0 or math.isnan(theta1): return 0.0, 0.0
     raw = math.copysign(math.inf, theta1) if theta1 == 0 else s * abs(gt) / theta1
     return float(min(max(raw, 0.0), phi_max)), float(raw)
 
-# %% ../nbs/04_architect.ipynb #56e25dd9
+# %% ../nbs/04_architect.ipynb #57863599
 class EnhancedGradient:
     "History of (complexity, validation loss) and the scale 1 + Φ of Eq. 8."
     def __init__(self,
                  m:int=10,                   # window of Eq. 6
-                 phi_max:float=1.0,          # upper bound on Φ
+                 phi_max:float=2.0,          # upper bound on Φ
                  enabled:bool=True,          # False: compute and log, but scale = 1
                  reading:str='consistent',   # Eq. 7 as a slope dy/dx ('consistent') or dx/dy ('printed')
-                 smooth:int=0):              # y = running mean of the last `smooth` validation losses (0, 1: the loss itself)
+                 smooth:int=10):             # y = running mean of the last `smooth` validation losses (0, 1: the loss itself)
         if m < 2: raise ValueError(f"enhance window m must be >= 2, got {m}")
         if not phi_max >= 0: raise ValueError(f"phi_max must be >= 0, got {phi_max}")
         if reading not in EG_READINGS: raise ValueError(f"eg_reading must be one of {EG_READINGS}, got {reading!r}")
@@ -161,7 +161,7 @@ class EnhancedGradient:
         self.m, self.phi_max, self.enabled, self.reading, self.smooth = s['m'], s['phi_max'], s['enabled'], s['reading'], s['smooth']
         self.xs, self.ys, self.ys_raw = list(s['xs']), list(s['ys']), list(s['ys_raw'])
 
-# %% ../nbs/04_architect.ipynb #e11b9476
+# %% ../nbs/04_architect.ipynb #b263ceef
 def _complexity_fn(complexity):
     if callable(complexity): return complexity
     if complexity not in ('params', 'flops'): raise ValueError(f"complexity must be 'params', 'flops' or a callable, got {complexity!r}")
@@ -185,10 +185,10 @@ class Architect:
                  second_order:bool=True,     # Eq. 4; False = first order
                  enhanced:bool=True,         # Eq. 8 on/off
                  enhance_m:int=10,           # window of Eq. 6
-                 phi_max:float=1.0,          # bound on Φ
+                 phi_max:float=2.0,          # bound on Φ
                  complexity='params',        # 'params' | 'flops' | callable(model) -> scalar tensor
                  eg_reading:str='consistent',# Eq. 7 as a slope dy/dx ('consistent') or dx/dy ('printed')
-                 eg_smooth:int=0):           # y = running mean of the last `eg_smooth` validation losses (0: off)
+                 eg_smooth:int=10):          # y = running mean of the last `eg_smooth` validation losses (0: off)
         self.model, self.second_order = model, second_order
         self.optimizer = _arch_optimizer(list(model.arch_parameters()), arch_optimizer, arch_lr, arch_momentum, arch_wd, arch_adam_lr)
         self.complexity = _complexity_fn(complexity)

@@ -28,7 +28,7 @@ class Recipe:
     def auxiliary(self)->bool: return self.aux_weight > 0
     def kwargs(self)->dict: return asdict(self)
 
-# %% ../nbs/00_profiles.ipynb #925e2e96
+# %% ../nbs/00_profiles.ipynb #f220a606
 @dataclass(frozen=True)
 class Profile:
     "One named budget: every number a stage of the pipeline needs."
@@ -62,8 +62,8 @@ class Profile:
     enhanced:bool = True              # Eq. 5-10 on/off (off = plain P-DARTS in this space)
     enhance_m:int = 10                # history window m of Eq. 6
     eg_reading:str = 'consistent'     # Eq. 7 as a slope dy/dx ('consistent') or dx/dy as printed ('printed'); see 04_architect
-    eg_smooth:int = 0                 # y of Eq. 5-7 = running mean of the last eg_smooth validation losses (0: the loss itself)
-    phi_max:float = 1.0               # bound on Phi of Eq. 9
+    eg_smooth:int = 10                # y of Eq. 5-7 = running mean of the last eg_smooth validation losses (0: the loss itself); 04_architect
+    phi_max:float = 2.0               # bound on Phi of Eq. 9; chosen by measurement in 04_architect
     complexity:str = 'params'         # C(alpha) measure: 'params' | 'flops'
     # --- network-level gradient descent (Table I): the candidate training and the final training
     cand:Recipe = Recipe(epochs=36)
@@ -112,27 +112,35 @@ def _from_json(name, value):
 
 _RECIPES = ('cand', 'final')
 
-# %% ../nbs/00_profiles.ipynb #95261d39
+# %% ../nbs/00_profiles.ipynb #ced4db1e
 PROFILES = {
     'paper': Profile('paper'),
     'mid': Profile('mid', limit_train=None, search_epochs=8, search_warmup=3, search_layers=(5, 8, 11),
                    cand=Recipe(epochs=3), final=Recipe(epochs=30), pop_size=8, n_gen=4, latency_runs=200),
     'smoke': Profile('smoke', limit_train=1000, limit_test=500,
                      search_limit_train=200, search_C=4, search_layers=(3, 4, 5), search_epochs=2, search_warmup=1,
-                     search_batch=20, enhance_m=4, cand=Recipe(epochs=1, batch_size=64), pop_size=4, n_gen=3,
+                     search_batch=20, enhance_m=4, eg_smooth=4, cand=Recipe(epochs=1, batch_size=64), pop_size=4, n_gen=3,
                      v0_bounds=(8, 16), v123_bounds=(1, 2),
                      final=Recipe(epochs=2, batch_size=64), latency_runs=20, latency_warmup=3),
     'tiny': Profile('tiny', limit_train=200, limit_test=100,
                     search_limit_train=100, search_C=2, search_layers=(3, 3, 3), search_epochs=1, search_warmup=0,
-                    search_batch=25, enhance_m=3, cand=Recipe(epochs=1, batch_size=50), pop_size=4, n_gen=2,
+                    search_batch=25, enhance_m=3, eg_smooth=3, cand=Recipe(epochs=1, batch_size=50), pop_size=4, n_gen=2,
                     v0_bounds=(8, 10), v123_bounds=(1, 1), final=Recipe(epochs=1, batch_size=50),
                     latency_runs=5, latency_warmup=1),
+    'study': Profile('study', limit_train=None, limit_test=None, cand_limit_train=6000,
+                     search_limit_train=2000, search_C=4, search_layers=(3, 4, 5), search_epochs=3, search_warmup=1,
+                     search_batch=32, second_order=False, ablation_seeds=3,
+                     cand=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.0),
+                     final=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.4),
+                     v0_bounds=(8, 20), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0), pop_size=6, n_gen=3,
+                     retrain_pareto=1, latency_runs=200, latency_warmup=20, cpu_threads=1),
 }
 
-# %% ../nbs/00_profiles.ipynb #b191991d
+# %% ../nbs/00_profiles.ipynb #cc2b6864
 PROFILE_HELP = {   # one line each, for `egdarts --help`
     'tiny': 'the smallest budget that runs every stage (CI, the fault-injection suite); ~5 min on a 2-core CPU',
     'smoke': 'every stage on 1 000 CIFAR-10 images: proves the pipeline runs (smoke numbers); ~15 min on a 2-core CPU',
+    'study': 'all of CIFAR-10, small search and short trainings: the first numbers with signal; ~2 h on a 2-core CPU with --jobs 2',
     'mid': 'all of CIFAR, shortened search and training; one GPU, hours',
     'paper': "Table I exactly; GPU-days",
 }
