@@ -1,15 +1,14 @@
 # egdarts: two commands do everything (README.md).
-#   make reproduce [PROFILE=tiny|smoke|study|mid|paper] [DATASETS=cifar10]   -- the main job
+#   make reproduce [PROFILE=tiny|smoke|study|mid|paper] [DATASETS=cifar10] [JOBS=1]   -- the main job
 #   make test                                                                  -- the tests CI runs
 # Also: make stages / verify / lab / bench / reliability / nbtest / venv
 SHELL := /bin/bash
 PROFILE ?= smoke
 DATASETS ?= cifar10
+JOBS ?= 1
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
-# On a machine with no NVIDIA GPU, torch==2.13.0 (a local CPU wheel on the project machines,
-# a CUDA build from PyPI elsewhere); with a GPU, the default PyPI torch (CUDA).
 # Data: the offline archives beside the project (../shared/data) when present; see egdarts.data.
 ifneq ($(wildcard ../shared/data/cifar10-jpeg.zip),)
 export EGDARTS_DATA ?= $(abspath ../shared/data)
@@ -36,7 +35,7 @@ $(VENV)/.installed: settings.ini setup.py
 venv: $(VENV)/.installed
 
 reproduce: venv
-	$(BIN)/egdarts reproduce --profile $(PROFILE) --datasets $(DATASETS)
+	$(BIN)/egdarts reproduce --profile $(PROFILE) --datasets $(DATASETS) --jobs $(JOBS)
 
 stages: venv
 	$(BIN)/egdarts stages --profile $(PROFILE) --datasets $(DATASETS)
