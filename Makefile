@@ -1,11 +1,11 @@
 # egdarts: two commands do everything (README.md).
-#   make reproduce [PROFILE=tiny|smoke|study|mid|paper] [DATASETS=cifar10] [JOBS=1]   -- the main job
+#   make reproduce [PROFILE=tiny|smoke|study|mid|paper] [DATASETS=cifar10] [JOBS=2]   -- the main job
 #   make test                                                                  -- the tests CI runs
 # Also: make stages / verify / lab / bench / reliability / nbtest / venv
 SHELL := /bin/bash
 PROFILE ?= smoke
 DATASETS ?= cifar10
-JOBS ?= 1
+JOBS ?= 2
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
@@ -42,7 +42,7 @@ stages: venv
 
 # rerun PROFILE into a scratch folder and compare every table's source files with results/PROFILE
 verify: venv
-	$(BIN)/egdarts verify --profile $(PROFILE) --datasets $(DATASETS)
+	$(BIN)/egdarts verify --profile $(PROFILE) --datasets $(DATASETS) --jobs $(JOBS)
 
 lab: venv
 	$(PY) -m pip install -q -e ".[lab]"

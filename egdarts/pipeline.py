@@ -468,7 +468,7 @@ def stage_table(profile='smoke', datasets=('cifar10',), *, seed=0, results='resu
         rows.append(dict(stage=s.key, notebook=s.notebook, state=state, reason=why))
     return rows
 
-# %% ../nbs/12_pipeline.ipynb #85bdb413
+# %% ../nbs/12_pipeline.ipynb #b2229ddf
 EXAMPLES = """examples:
   egdarts reproduce                                   # the smoke profile on CIFAR-10 into results/ and figures/
   egdarts reproduce --profile paper --datasets cifar10,cifar100 --workers 4
@@ -520,9 +520,10 @@ def _parser():
     _common(v)
     v.add_argument('--scratch', default='', help='where the rerun goes (default: a new temporary folder)')
     v.add_argument('--err-tol', type=float, default=5.0, help='tolerance on errors, in percentage points')
+    v.add_argument('--jobs', type=int, default=1, help='stages side by side in the rerun (use the --jobs the results were made with)')
     return ap
 
-# %% ../nbs/12_pipeline.ipynb #b0730430
+# %% ../nbs/12_pipeline.ipynb #7293a0ce
 def main(argv=None)->int:
     "The `egdarts` command."
     ap = _parser()
@@ -536,7 +537,7 @@ def main(argv=None)->int:
         if a.cmd == 'stages': return _print_stages(stage_table(a.profile, datasets, **kw))
         if a.cmd == 'verify':
             from egdarts.verify import verify
-            return verify(a.profile, datasets, scratch=a.scratch, err_tol=a.err_tol, **kw)
+            return verify(a.profile, datasets, scratch=a.scratch, err_tol=a.err_tol, jobs=a.jobs, **kw)
         reproduce(a.profile, datasets, force=a.force, accept_stale=a.accept_stale, only=[o for o in a.only.split(',') if o],
                   n_workers=a.workers, scheduler_address=a.scheduler, jobs=a.jobs, quiet=a.quiet, verbose=a.verbose, **kw)
         if a.check:

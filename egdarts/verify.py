@@ -75,16 +75,17 @@ def compare_results(committed, fresh, err_tol:float=5.0)->list:
             else: rows += compare_frames(file, pd.read_csv(f_old), pd.read_csv(f_new), err_tol)
     return rows
 
-# %% ../nbs/12b_verify.ipynb #8d4e0248
+# %% ../nbs/12b_verify.ipynb #cc454dce
 def verify(profile='smoke', datasets=('cifar10',), *, scratch='', err_tol:float=5.0, seed=0, results='results', figures='figures',
-           data_dir='', device='auto', log=print)->int:
-    "Rerun `profile` into `scratch` and compare with `results/<profile>`; 0 when all agrees within tolerance."
+           data_dir='', device='auto', jobs:int=1, log=print)->int:
+    "Rerun `profile` into `scratch` (`jobs` stages at a time) and compare with `results/<profile>`; 0 when all agrees within tolerance."
     from egdarts.pipeline import reproduce
     committed = Path(results)/profile
     if not committed.exists(): raise FileNotFoundError(f"no committed results to verify against: {committed} does not exist")
     scratch = Path(scratch or tempfile.mkdtemp(prefix='egdarts-verify-'))
     log(f"verify: rerunning the {profile} profile into {scratch} (the committed results stay untouched)")
-    reproduce(profile, datasets, seed=seed, results=scratch/'results', figures=scratch/'figures', data_dir=data_dir, device=device, log=log)
+    reproduce(profile, datasets, seed=seed, results=scratch/'results', figures=scratch/'figures', data_dir=data_dir, device=device,
+              jobs=jobs, log=log)
     rows = compare_results(committed, scratch/'results'/profile, err_tol)
     bad = [r for r in rows if not r['ok']]
     log(markdown_table(bad + [r for r in rows if r['ok']]))
