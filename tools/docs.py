@@ -208,6 +208,14 @@ def results_pages(site_files:set)->dict:
     return nav
 
 # ---------------------------------------------------------------- build
+def _include_tables(nb:dict):
+    "The home page shows the committed tables its `<!-- include: ... -->` lines name, as the README does."
+    from readme import include
+    for c in nb['cells']:
+        if c['cell_type'] == 'markdown':
+            src = ''.join(c['source']) if isinstance(c['source'], list) else c['source']
+            c['source'] = include(src)
+
 def build(profile:str='smoke', execute:str='missing', jobs:int=2, strict:bool=True)->int:
     import yaml
     t0 = time.time()
@@ -237,6 +245,7 @@ def build(profile:str='smoke', execute:str='missing', jobs:int=2, strict:bool=Tr
     nav_lib, nav_exp = [], []
     for src, (dst, rel) in sources.items():
         nb = json.loads(dst.read_text()); page = page_of(rel) + '.ipynb'
+        if rel == 'nbs/index.ipynb': _include_tables(nb)
         nb = adapt(nb, _links_fixer(rel, page, site_files), notes.get(rel, ''))
         # the executed copy's own links (its note) are written from nbs/experiments, like the source
         (STAGE/page).parent.mkdir(parents=True, exist_ok=True); (STAGE/page).write_text(json.dumps(nb, indent=1))

@@ -11,6 +11,10 @@ nbs/, so they work in Jupyter, on GitHub and in the docs site; here they are rew
 root. Markdown cells are copied as they are; a code cell that is not `#| hide` becomes a ```python block,
 followed by its text output. The first cell holds the title alone (`# egdarts`): nbdev makes it the page's
 front matter and drops the rest of that cell.
+
+A markdown line `<!-- include: results/study/tables/tab3_pareto_cifar10.md -->` (a path from the project root) is
+replaced in the README by that file's text, so the README's results tables are the committed tables themselves and
+`--check` fails as soon as they differ (a missing file is an error).
 """
 import argparse, json, re, sys
 from pathlib import Path
@@ -23,6 +27,7 @@ HEADER = ('<!-- Generated from nbs/index.ipynb by tools/readme.py (`make readme`
 READING = '## Reading order'
 LINK = re.compile(r'(!?\[[^\]]*\]\()([^)\s]+)(\))')   # [text](target) and ![alt](target)
 HTML = re.compile(r'''((?:src|href)=["'])([^"']+)(["'])''')
+INCLUDE = re.compile(r'^<!-- include: (\S+) -->$', re.M)
 
 def _relative(target): return not re.match(r'^([a-z][a-z0-9+.-]*:|#|/)', target, re.I)
 
@@ -42,11 +47,19 @@ def rebase(md:str, src_dir:str, dst_dir:str)->str:
 
 def _src(c): return ''.join(c['source']) if isinstance(c['source'], list) else c['source']
 
+def include(md:str)->str:
+    "`md` with each `<!-- include: PATH -->` line replaced by the text of PATH (project-relative)."
+    def text(m):
+        f = ROOT/m.group(1)
+        if not f.is_file(): raise SystemExit(f"FAIL: nbs/index.ipynb includes {m.group(1)}, which does not exist")
+        return f.read_text().strip('\n')
+    return INCLUDE.sub(text, md)
+
 def index_to_readme(nb:dict)->str:
     parts = []
     for c in nb['cells']:
         s = _src(c).strip('\n')
-        if c['cell_type'] == 'markdown': parts.append(rebase(s, 'nbs', ''))
+        if c['cell_type'] == 'markdown': parts.append(include(rebase(s, 'nbs', '')))
         elif c['cell_type'] == 'code' and s and not re.search(r'^#\|\s*hide\b', s, re.M):
             code = '\n'.join(l for l in s.split('\n') if not l.startswith('#|'))
             parts.append(f'```python\n{code}\n```')
