@@ -9,7 +9,7 @@ asks the workers in turn, case by case and round by round, so both builds see th
 median and the best step per case and build, and the ratio of medians. Only the first worker's torch needs
 torchvision; the steps themselves use torch alone.
 """
-import argparse, json, os, platform, statistics, subprocess, sys, time
+import argparse, json, os, platform, statistics, subprocess, time
 from pathlib import Path
 
 CASES = [  # name, kind, spec
