@@ -83,6 +83,11 @@ def proc(sources:dict, jobs:int=2)->bool:
     return not bad
 
 # ---------------------------------------------------------------- links
+def _private_sources()->dict:
+    "nbdev's doc link of each private name ('fastpath.html#_bn_columns') -> its source file, from egdarts/_modidx.py."
+    from egdarts._modidx import d
+    return {doc: src for mod in d['syms'].values() for doc, src in mod.values() if doc.partition('#')[2].startswith('_')}
+
 def _links_fixer(src_rel:str, page:str, site_files:set, md_page:bool=False):
     "A function rewriting one link target written in project file `src_rel` for the site page `page`."
     c = cfg(); host = c.doc_host.rstrip('/') + '/' + c.doc_baseurl.strip('/') + '/'   # nbdev's doc links: https://egdarts.github.io/egdarts/
@@ -90,6 +95,8 @@ def _links_fixer(src_rel:str, page:str, site_files:set, md_page:bool=False):
     page_dir = posixpath.dirname(page)
     def rel(target_site): return posixpath.relpath(target_site, page_dir or '.')
     def fix(t):
+        if t.startswith(host) and t[len(host):].partition('#')[2].startswith('_'):   # a private name: no show_doc, so its source
+            return blob + _private_sources().get(t[len(host):], 'egdarts/' + t[len(host):].split('.html')[0] + '.py')
         if t.startswith(host): t = t[len(host):]; return rel(t.split('#')[0] or 'index.html') + ('#' + t.split('#', 1)[1] if '#' in t else '')
         if re.match(r'^([a-z][a-z0-9+.-]*:|#|/)', t, re.I): return t
         path, frag = (t.split('#', 1) + [''])[:2]
