@@ -305,7 +305,9 @@ def bad_inputs(work, reference=None, profile:str='tiny', log=print)->list:
 # %% ../nbs/14_reliability.ipynb #ccf356e2
 FAILURES = (('NaN error', dict(nan_mod=3), 'non-finite err'), ('diverged training', dict(fail_mod=3), 'diverged'),
             ('exception in the worker', dict(raise_mod=3), 'error: RuntimeError'),
-            ('worker killed mid-evaluation', dict(kill_mod=5, delay=0.2), 'worker lost: KilledWorker'))
+            # a killed worker's candidates are recorded as lost: KilledWorker, or FutureCancelledError when Dask gives up
+            # on a task whose workers kept dying (seen on a loaded machine)
+            ('worker killed mid-evaluation', dict(kill_mod=5, delay=0.2), 'worker lost: '))
 
 def _failing_search(out:Path, prof, kw:dict, want:str)->tuple:
     "(ok, what was seen) of one network-level search whose synthetic candidates fail as `kw` says."
