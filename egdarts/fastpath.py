@@ -450,13 +450,16 @@ def cpu_threads_for(setting:int, # `Profile.cpu_threads`: > 0 = that many; 0 = b
     if setting > 0: return setting
     return 1 if channels <= 8 else None
 
+_default_threads = None   # torch's thread count at the first call: what the runner gave this process
+
 def apply_cpu_switches(profile, # a `Profile` (`cpu_threads`, `cpu_malloc`)
                        channels:int, device)->dict:
     "Set torch's threads and the allocator as `profile` says, on a CPU device; returns what was set."
+    global _default_threads
     if torch.device(device).type != 'cpu': return {}
+    if _default_threads is None: _default_threads = torch.get_num_threads()
     done = dict(malloc_kept=tune_malloc(True) if profile.cpu_malloc else False)
-    n = cpu_threads_for(profile.cpu_threads, channels)
-    if n is not None: torch.set_num_threads(n)
+    torch.set_num_threads(cpu_threads_for(profile.cpu_threads, channels) or _default_threads)
     done['threads'] = torch.get_num_threads()
     return done
 
