@@ -18,7 +18,7 @@ first (tools/nbexec.py, cached in _build/exec/) so its figures show; `--execute 
 Links: relative links of the notebooks resolve as in the repository; one to a file the site does not hold points
 at the repository on GitHub (`git_url` in settings.ini). MathJax is served from the site (jupyter-server-mathjax).
 """
-import argparse, hashlib, json, os, posixpath, re, shutil, subprocess, sys, time, warnings
+import argparse, functools, hashlib, json, os, posixpath, re, shutil, subprocess, sys, time, warnings
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path, PurePosixPath as PurePosix
@@ -83,6 +83,7 @@ def proc(sources:dict, jobs:int=2)->bool:
     return not bad
 
 # ---------------------------------------------------------------- links
+@functools.cache
 def _private_sources()->dict:
     "nbdev's doc link of each private name ('fastpath.html#_bn_columns') -> its source file, from egdarts/_modidx.py."
     from egdarts._modidx import d

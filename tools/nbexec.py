@@ -152,9 +152,8 @@ def comparable(d:dict)->list:
 
 def check(path:Path)->list:
     "Problems with the outputs stored in `path`: stale, errors, or none at all."
-    stored = json.loads(path.read_text()); rel = path.relative_to(ROOT)
-    want = comparable(stored)
-    probs = [f'{rel} cell {i} ({head!r}): stored output is an error' for i, head, outs in want if any(o[0] == 'error' for o in outs)]
+    rel = path.relative_to(ROOT); want = comparable(json.loads(path.read_text()))
+    probs = _stored_errors(rel, want)
     got = dict((i, outs) for i, _, outs in comparable(execute(path)))
     if not any(outs for *_, outs in want) and any(got.values()): return probs + [f'{rel}: no stored outputs (run `make nbs`)']
     for i, head, outs in want:
@@ -164,7 +163,10 @@ def check(path:Path)->list:
 def check_stored(path:Path)->list:
     """Problems visible without executing `path`: a stored error output. (Whether a notebook with no outputs should have
     some, only executing it tells: seven library notebooks print nothing.)"""
-    rel = path.relative_to(ROOT); cells = comparable(json.loads(path.read_text()))
+    return _stored_errors(path.relative_to(ROOT), comparable(json.loads(path.read_text())))
+
+def _stored_errors(rel, cells:list)->list:
+    "One problem per cell of `comparable(...)` whose stored output is an error."
     return [f'{rel} cell {i} ({head!r}): stored output is an error' for i, head, outs in cells if any(o[0] == 'error' for o in outs)]
 
 def _first_difference(a:list, b:list)->str:
