@@ -1,7 +1,8 @@
 """Project checks run by `make test`: environment.yml names the same packages as settings.ini (pins allowed where
 they satisfy settings.ini's ranges), every experiment notebook has exactly one cell tagged `parameters`, followed by
-a `check_params` call; no data file is tracked."""
-import configparser, json, shlex, subprocess, sys
+a `check_params` call; every library notebook (one with `#| default_exp`) ends with its hidden export cell; no data
+file is tracked."""
+import configparser, json, re, shlex, subprocess, sys
 from pathlib import Path
 import yaml
 from packaging.requirements import Requirement
@@ -41,11 +42,28 @@ for p in exps:
     if nxt is None or 'check_params(globals()' not in ''.join(nxt['source']):
         fails.append(f"{p.relative_to(root)}: the first code cell after 'parameters' must call check_params(globals(), ...)")
 
+def export_cell_problem(nb:dict, name:str):
+    "Why the notebook `nb` (a library notebook when a cell says `#| default_exp`) breaks the export-cell rule, or None."
+    src = lambda c: ''.join(c.get('source', ''))
+    if not any(c['cell_type'] == 'code' and re.search(r'^#\|\s*default_exp\b', src(c), re.M) for c in nb['cells']): return None
+    last = nb['cells'][-1] if nb['cells'] else {'cell_type': 'markdown', 'source': ''}
+    if last['cell_type'] == 'code' and re.search(r'^#\|\s*hide\b', src(last), re.M) and 'nbdev.nbdev_export()' in src(last): return None
+    return f"{name}: a library notebook must end with its hidden export cell ('#| hide' / 'import nbdev; nbdev.nbdev_export()')"
+
+# the check itself can fail: a library notebook whose last cell is something else is reported, one ending right is not
+_lib = lambda *cells: {'cells': [{'cell_type': 'code', 'source': '#| default_exp x'}, *cells]}
+assert export_cell_problem(_lib({'cell_type': 'code', 'source': 'import os, random'}), 'bad') is not None
+assert export_cell_problem(_lib({'cell_type': 'code', 'source': '#| hide\nimport nbdev; nbdev.nbdev_export()'}), 'ok') is None
+libs = sorted((root / 'nbs').glob('*.ipynb'))
+for p in libs:
+    if (why := export_cell_problem(json.loads(p.read_text()), str(p.relative_to(root)))): fails.append(why)
+n_libs = sum(bool(re.search(r'#\|\s*default_exp\b', p.read_text())) for p in libs)
+
 tracked = subprocess.run(['git', 'ls-files'], cwd=root, capture_output=True, text=True).stdout.split()
 bad = [t for t in tracked if t.endswith(('.jpgs', 'cifar10-jpeg.zip')) or 'data_batch_' in t or 'cifar-100-python' in t]
 if bad: fails.append(f"data files are tracked: {bad}")
 
 for f in fails: print('FAIL:', f)
 print(f"ok: settings.ini == environment.yml ({len(ini)} packages); {len(exps)} experiment notebooks "
-      f"with one 'parameters' cell" if not fails else f"check_project: {len(fails)} problem(s)")
+      f"with one 'parameters' cell; {n_libs} library notebooks end with their export cell" if not fails else f"check_project: {len(fails)} problem(s)")
 sys.exit(1 if fails else 0)

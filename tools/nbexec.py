@@ -109,8 +109,11 @@ def execute(path:Path, timeout:int=900):
     pp = env.get('PYTHONPATH', ''); env['PYTHONPATH'] = str(ROOT) + (os.pathsep + pp if pp else '')
     client = NotebookClient(nb, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}})
     with client.setup_kernel(env=env, cwd=str(path.parent)):
-        setup = nbformat.v4.new_code_cell(SETUP)
-        client.execute_cell(setup, -1)
+        # nbclient writes an executed cell back to nb.cells[index]: the setup runs as a temporary last cell, removed
+        # before the notebook's own cells run, so it never replaces one of them
+        nb.cells.append(nbformat.v4.new_code_cell(SETUP))
+        try: client.execute_cell(nb.cells[-1], len(nb.cells) - 1)
+        finally: nb.cells.pop()
         for i, cell in enumerate(nb.cells):
             if skipped(cell, flags): continue
             client.execute_cell(cell, i)
