@@ -83,8 +83,16 @@ reliability: venv
 	$(PY) -m egdarts.reliability --reference results/ci-run/tiny --reference-figures figures/ci-run/tiny \
 		--work results/ci-run/reliability-work --out results/ci-run/reliability
 
-# README current, the notebooks' tests, the tiny pipeline and the fault suite, then the documentation site in Chromium
-test: check-clean check-export check-project check-lint readme-check nbs-stored ci-smoke reliability nbtest docs-check
+# README current, the notebooks' tests, the tiny pipeline and the fault suite, then the documentation site in Chromium;
+# every step runs (one failing does not hide the others) and the last line adds them up: `make test: N passed, M failed`
+TEST_STEPS := check-clean check-export check-project check-lint readme-check nbs-stored ci-smoke reliability nbtest docs-check
+TEST_LOG := results/test.log
+test: venv
+	@mkdir -p $(dir $(TEST_LOG)); : > $(TEST_LOG); \
+	for step in $(TEST_STEPS); do \
+		$(MAKE) --no-print-directory $$step 2>&1 | tee -a $(TEST_LOG); echo "make $$step: exit $${PIPESTATUS[0]}" >> $(TEST_LOG); \
+	done; \
+	$(PY) tools/test_summary.py $(TEST_LOG)
 
 bench: venv
 	$(PY) -m egdarts.bench --out results/bench
