@@ -17,10 +17,10 @@ from .data import check_dataset
 from .encoding import V_NAMES, format_v
 
 # %% auto #0
-__all__ = ['PROJECT', 'EXPERIMENTS', 'REPORTS', 'NOT_HASHED', 'NOT_CODE', 'EXAMPLES', 'Stage', 'chosen_v', 'genotype_of', 'v_of',
+__all__ = ['PROJECT', 'EXPERIMENTS', 'REPORTS', 'NOT_HASHED', 'NOT_CODE', 'Stage', 'chosen_v', 'genotype_of', 'v_of',
            'dask_params', 'file_of', 'plan', 'params_hash', 'code_hash', 'outputs_hash', 'inputs_hash', 'stage_state',
            'LockHeld', 'RunLock', 'StageMonitor', 'progress_line', 'StageFailed', 'stage_params', 'stage_identity',
-           'run_stage', 'run_stages', 'reproduce', 'stage_table', 'main']
+           'run_stage', 'run_stages', 'reproduce', 'stage_table']
 
 # %% ../nbs/12_pipeline.ipynb #97ca222c
 PROJECT = Path(egdarts.__file__).resolve().parent.parent  # the repository (editable install)
@@ -131,7 +131,7 @@ def plan(datasets:list, profile='smoke')->list:
 
 # %% ../nbs/12_pipeline.ipynb #1c03004d
 NOT_HASHED = ('n_workers', 'scheduler_address', 'out_dir', 'results_dir', 'figures_dir', 'data_dir', 'device')
-NOT_CODE = ('__init__.py', '_modidx.py', 'pipeline.py', 'verify.py', 'bench.py', 'reliability.py', 'testing.py')
+NOT_CODE = ('__init__.py', '_modidx.py', 'pipeline.py', 'verify.py', 'cli.py', 'bench.py', 'reliability.py', 'testing.py')
 
 def _sha(data:bytes)->str: return hashlib.sha256(data).hexdigest()[:16]
 
@@ -467,88 +467,3 @@ def stage_table(profile='smoke', datasets=('cifar10',), *, seed=0, results='resu
         keys.append(s.key)
         rows.append(dict(stage=s.key, notebook=s.notebook, state=state, reason=why))
     return rows
-
-# %% ../nbs/12_pipeline.ipynb #b2229ddf
-EXAMPLES = """examples:
-  egdarts reproduce                                   # the smoke profile on CIFAR-10 into results/ and figures/
-  egdarts reproduce --profile paper --datasets cifar10,cifar100 --workers 4
-  egdarts reproduce --only block_search,network_search
-  egdarts stages --profile smoke                      # which stages are finished, stale or to do
-  egdarts verify --profile smoke                      # rerun into a scratch folder, compare with results/smoke
-  papermill nbs/experiments/run_final_train.ipynb out.ipynb -p profile smoke -p v 16,2,2,2,1.5,1.5   # one stage by hand
-"""
-
-def _profiles_help()->str:
-    from egdarts.profiles import PROFILE_HELP
-    return 'profiles:\n' + '\n'.join(f'  {k:7s} {v}' for k, v in PROFILE_HELP.items())
-
-def _common(p):
-    "Arguments shared by the subcommands that look at a profile's results."
-    from egdarts.profiles import PROFILES
-    p.add_argument('--profile', default='smoke', choices=sorted(PROFILES), help='the budget (see the list below)')
-    p.add_argument('--datasets', default='cifar10', help='comma-separated: cifar10, cifar100')
-    p.add_argument('--seed', type=int, default=0, help='seed of every stage')
-    p.add_argument('--results', default='results', help='results root; a profile writes into RESULTS/<profile>')
-    p.add_argument('--figures', default='figures', help='figures root; a profile draws into FIGURES/<profile>')
-    p.add_argument('--data-dir', default='', help='where CIFAR is; empty: $EGDARTS_DATA, then data/ (egdarts.data)')
-    p.add_argument('--device', default='auto', help='auto | cpu | cuda | cuda:1 ...')
-
-def _parser():
-    import argparse
-    fmt = argparse.RawDescriptionHelpFormatter
-    epilog = _profiles_help() + '\n\n' + EXAMPLES
-    ap = argparse.ArgumentParser(prog='egdarts', formatter_class=fmt, epilog=epilog,
-                                 description='EG-DARTS, the reference implementation: reproduce the paper\'s tables and figures.')
-    ap.add_argument('--version', action='version', version=f'egdarts {egdarts.__version__}')
-    sub = ap.add_subparsers(dest='cmd')
-    r = sub.add_parser('reproduce', help='run (or resume) the pipeline for a profile', formatter_class=fmt, epilog=epilog,
-                       description='Run every stage of the pipeline in dependency order, skipping the finished ones.')
-    _common(r)
-    r.add_argument('--only', default='', help='comma-separated stage names or keys to run (see `egdarts stages`)')
-    r.add_argument('--force', action='store_true', help='rerun stages even if finished (their folders are cleared)')
-    r.add_argument('--accept-stale', action='store_true', help='keep results made by other code instead of rerunning them')
-    r.add_argument('--check', action='store_true', help='check tables and figures against their sources afterwards')
-    r.add_argument('--workers', type=int, default=0, help='candidate trainings in parallel (local Dask cluster; -1: one per GPU)')
-    r.add_argument('--scheduler', default='', help='address of a running dask.distributed scheduler (several machines)')
-    r.add_argument('--jobs', type=int, default=1, help='independent stages run side by side, each with cpu_count // JOBS threads')
-    r.add_argument('--quiet', action='store_true', help='no progress bars')
-    r.add_argument('--verbose', action='store_true', help="echo every line the stages' notebooks print")
-    s = sub.add_parser('stages', help='list the stages of a profile and whether each is finished', formatter_class=fmt, epilog=epilog)
-    _common(s)
-    v = sub.add_parser('verify', help='rerun a profile into a scratch folder and compare with the committed results',
-                       formatter_class=fmt, epilog=epilog)
-    _common(v)
-    v.add_argument('--scratch', default='', help='where the rerun goes (default: a new temporary folder)')
-    v.add_argument('--err-tol', type=float, default=5.0, help='tolerance on errors, in percentage points')
-    v.add_argument('--jobs', type=int, default=1, help='stages side by side in the rerun (use the --jobs the results were made with)')
-    return ap
-
-# %% ../nbs/12_pipeline.ipynb #7293a0ce
-def main(argv=None)->int:
-    "The `egdarts` command."
-    ap = _parser()
-    a = ap.parse_args(argv)
-    if a.cmd is None:
-        ap.print_help()
-        return 0
-    datasets = [d for d in a.datasets.split(',') if d]
-    kw = dict(seed=a.seed, results=a.results, figures=a.figures, data_dir=a.data_dir, device=a.device)
-    try:
-        if a.cmd == 'stages': return _print_stages(stage_table(a.profile, datasets, **kw))
-        if a.cmd == 'verify':
-            from egdarts.verify import verify
-            return verify(a.profile, datasets, scratch=a.scratch, err_tol=a.err_tol, jobs=a.jobs, **kw)
-        reproduce(a.profile, datasets, force=a.force, accept_stale=a.accept_stale, only=[o for o in a.only.split(',') if o],
-                  n_workers=a.workers, scheduler_address=a.scheduler, jobs=a.jobs, quiet=a.quiet, verbose=a.verbose, **kw)
-        if a.check:
-            from egdarts.report import check_outputs
-            check_outputs(Path(a.results)/a.profile, Path(a.figures)/a.profile)
-    except (StageFailed, LockHeld, ValueError, TypeError, OSError) as e:   # OSError: missing files, a full disk ...
-        print(f"egdarts: {e}", file=sys.stderr)
-        return 1
-    return 0
-
-def _print_stages(rows:list)->int:
-    width = max(len(r['stage']) for r in rows)
-    for r in rows: print(f"{r['stage']:{width}s}  {r['state']:8s}  {r['notebook']:32s} {r['reason']}")
-    return 0

@@ -16,7 +16,7 @@ __all__ = ['VOLATILE', 'RUN_FIELDS', 'SKIP_SUFFIXES', 'LATENCY_FIGURES', 'KILLS'
 
 # %% ../nbs/14_reliability.ipynb #c20f5a4d
 _RUNNER = ("import os, sys; os.environ['EGDARTS_FAULT_PGID'] = str(os.getpgrp()); "
-           "from egdarts.pipeline import main; sys.exit(main(sys.argv[1:]))")
+           "from egdarts.cli import main; sys.exit(main(sys.argv[1:]))")
 
 def _batch_env(fault:str='', env:dict|None=None)->dict:
     e = dict(os.environ, **(env or {}))

@@ -8,6 +8,7 @@ import json, math, tempfile
 from pathlib import Path
 import pandas as pd
 from .core import markdown_table
+from .pipeline import reproduce
 
 # %% auto #0
 __all__ = ['EXACT', 'ERRORS', 'SKIP', 'compare_frames', 'compare_json', 'compare_results', 'verify']
@@ -79,7 +80,6 @@ def compare_results(committed, fresh, err_tol:float=5.0)->list:
 def verify(profile='smoke', datasets=('cifar10',), *, scratch='', err_tol:float=5.0, seed=0, results='results', figures='figures',
            data_dir='', device='auto', jobs:int=1, log=print)->int:
     "Rerun `profile` into `scratch` (`jobs` stages at a time) and compare with `results/<profile>`; 0 when all agrees within tolerance."
-    from egdarts.pipeline import reproduce
     committed = Path(results)/profile
     if not committed.exists(): raise FileNotFoundError(f"no committed results to verify against: {committed} does not exist")
     scratch = Path(scratch or tempfile.mkdtemp(prefix='egdarts-verify-'))
