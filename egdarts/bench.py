@@ -114,7 +114,7 @@ def default_variant(profile, # a `Profile` (its speed switches)
     edges = profile.edges if network == 'supernet' else profile.target_edges
     cl = profile.channels_last and cpu   # as the search does: NHWC on CPU only
     return Variant(edges, cl, profile.cpu_malloc and cpu, (cpu_threads_for(profile.cpu_threads, channels) or 0) if cpu else 0,
-                   profile.amp_bf16 and cuda and network == 'target', profile.cuda_graphs and cuda)
+                   profile.amp_bf16 and cuda and network == 'target')
 
 # %% ../nbs/13_bench.ipynb #c5214573
 def _name_default(variants:dict, default:Variant)->dict:
@@ -822,7 +822,7 @@ def _meta(dev, out, quick:bool, steps:int, sections:list)->dict:
                 load_start=list(os.getloadavg()), quick=quick, steps=steps, sections=sections, out=str(out),
                 cpu_count=os.cpu_count(), omp_wait_policy=os.environ.get('OMP_WAIT_POLICY', ''),
                 default_switches={k: v for k, v in get_profile('paper').to_dict().items()
-                                  if k in ('edges', 'target_edges', 'channels_last', 'cpu_threads', 'cpu_malloc', 'cuda_graphs', 'amp_bf16')})
+                                  if k in ('edges', 'target_edges', 'channels_last', 'cpu_threads', 'cpu_malloc', 'amp_bf16')})
 
 def run_benchmark(out='results/bench', device='auto', quick:bool=False, steps:int=3, threads:int|None=None,
                   sections=None, target_batch:int=64, log=print,

@@ -94,7 +94,6 @@ class Profile:
     target_edges:str = 'fused'        # target-network cells: 'fused' | 'batched' | 'plain' (batched: slower on CPU)
     cpu_threads:int = 0               # CPU threads; 0 = by size (fastpath.cpu_threads_for: 1 up to 8 channels)
     cpu_malloc:bool = True            # CPU: keep freed memory in the process (fastpath.tune_malloc)
-    cuda_graphs:bool = False          # CUDA: replay each training step as a CUDA graph (fastpath.graphed_step)
 
     def skip_rates(self, dataset:str)->tuple:
         "The skip_connect dropout rates per stage for `dataset`."
@@ -104,13 +103,14 @@ class Profile:
     @classmethod
     def from_dict(cls, d:dict):
         "Inverse of `to_dict`, also for a dict read back from JSON (lists become tuples, recipes become `Recipe`s)."
-        return cls(**{k: _from_json(k, v) for k, v in d.items()})
+        return cls(**{k: _from_json(k, v) for k, v in d.items() if k not in _REMOVED})
 
 def _from_json(name, value):
     if name in _RECIPES: return value if isinstance(value, Recipe) else Recipe(**value)
     return tuple(value) if isinstance(value, list) else value
 
 _RECIPES = ('cand', 'final')
+_REMOVED = ('cuda_graphs',)   # fields older manifests hold that no longer exist (CUDA graphs: a benchmark-only measurement)
 
 # %% ../nbs/00_profiles.ipynb #ced4db1e
 PROFILES = {
