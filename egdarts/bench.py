@@ -14,7 +14,8 @@ from .core import get_device, device_name, atomic_write_text, atomic_write_json
 from .profiles import get_profile
 from .ops import PRIMITIVES
 from .supernet import SearchNetwork
-from .fastpath import tune_malloc, cpu_threads_for, graphed_step
+from .fastpath import graphed_step
+from .cpu import tune_malloc, cpu_threads_for
 from .train import training_loss
 
 # %% auto #0

@@ -4,7 +4,6 @@
 
 # %% ../nbs/03a_fastpath.ipynb #5371d898
 from __future__ import annotations
-import ctypes, ctypes.util, sys
 from dataclasses import dataclass
 import torch
 from torch import nn
@@ -14,7 +13,7 @@ from .ops import FactorizedReduce, LbConv, even_pixels
 # %% auto #0
 __all__ = ['EDGE_MODES', 'EdgeGroup', 'edge_index', 'edge_groups', 'leaves', 'grouped_conv', 'BNBank', 'run_seq', 'run_fr',
            'eca_gates', 'OpRun', 'op_runs', 'CellPlan', 'skip_masks', 'group_forward', 'cell_forward', 'TargetRun',
-           'target_plan', 'target_cell_forward', 'tune_malloc', 'cpu_threads_for', 'apply_cpu_switches', 'graphed_step']
+           'target_plan', 'target_cell_forward', 'graphed_step']
 
 # %% ../nbs/03a_fastpath.ipynb #4bf92508
 EDGE_MODES = ('plain', 'fused', 'batched')
@@ -426,42 +425,6 @@ def target_cell_forward(cell, # an `egdarts.network.Cell`
             states.append(h[2 * i] + h[2 * i + 1])
     bank.close()
     return torch.cat([states[i] for i in cell._concat], dim=1)
-
-# %% ../nbs/03a_fastpath.ipynb #81c04d12
-_M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_THRESHOLD, _M_MMAP_MAX = -1, -2, -3, -4   # glibc <malloc.h>
-
-def tune_malloc(keep:bool=True, # True: keep freed memory in the process; False: glibc-like defaults
-               )->bool:
-    "Set glibc malloc to keep freed memory (no mmap for large blocks, no trimming); False if not glibc."
-    if not sys.platform.startswith('linux'): return False
-    try: libc = ctypes.CDLL(ctypes.util.find_library('c') or 'libc.so.6')
-    except OSError: return False
-    if not hasattr(libc, 'mallopt') or not hasattr(libc, 'gnu_get_libc_version'): return False
-    if keep: settings = [(_M_MMAP_MAX, 0), (_M_TRIM_THRESHOLD, 2**31 - 1), (_M_TOP_PAD, 64 << 20)]
-    else: settings = [(_M_MMAP_MAX, 65536), (_M_MMAP_THRESHOLD, 32 << 20), (_M_TRIM_THRESHOLD, 64 << 20), (_M_TOP_PAD, 128 << 10)]
-    ok = all(libc.mallopt(k, v) == 1 for k, v in settings)
-    if not keep: libc.malloc_trim(0)
-    return ok
-
-# %% ../nbs/03a_fastpath.ipynb #70b02a3f
-def cpu_threads_for(setting:int, # `Profile.cpu_threads`: > 0 = that many; 0 = by size
-                    channels:int)->int|None:
-    "Torch threads for a CPU network of `channels` channels (its first stage): None = torch's default."
-    if setting > 0: return setting
-    return 1 if channels <= 8 else None
-
-_default_threads = None   # torch's thread count at the first call: what the runner gave this process
-
-def apply_cpu_switches(profile, # a `Profile` (`cpu_threads`, `cpu_malloc`)
-                       channels:int, device)->dict:
-    "Set torch's threads and the allocator as `profile` says, on a CPU device; returns what was set."
-    global _default_threads
-    if torch.device(device).type != 'cpu': return {}
-    if _default_threads is None: _default_threads = torch.get_num_threads()
-    done = dict(malloc_kept=tune_malloc(True) if profile.cpu_malloc else False)
-    torch.set_num_threads(cpu_threads_for(profile.cpu_threads, channels) or _default_threads)
-    done['threads'] = torch.get_num_threads()
-    return done
 
 # %% ../nbs/03a_fastpath.ipynb #b0353288
 def _train_step(model, loss_fn, optimizer, x, y, clip:float|None, params:list):

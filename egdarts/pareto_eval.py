@@ -14,7 +14,7 @@ from .encoding import V_NAMES, validate_v, net_key, format_v
 from .network import TargetNetwork
 from .train import train_network
 from .metrics import count_params, count_flops, measure_latency
-from .fastpath import apply_cpu_switches
+from .cpu import apply_cpu_switches
 
 # %% auto #0
 __all__ = ['EVAL_COLS', 'retrain_order', 'pareto_eval']

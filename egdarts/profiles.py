@@ -92,8 +92,8 @@ class Profile:
     # --- speed switches of the fast path (egdarts.fastpath; egdarts.bench measures each on and off)
     edges:str = 'batched'             # supernet cells: 'batched' | 'fused' | 'plain' (DARTS as written); same result
     target_edges:str = 'fused'        # target-network cells: 'fused' | 'batched' | 'plain' (batched: slower on CPU)
-    cpu_threads:int = 0               # CPU threads; 0 = by size (fastpath.cpu_threads_for: 1 up to 8 channels)
-    cpu_malloc:bool = True            # CPU: keep freed memory in the process (fastpath.tune_malloc)
+    cpu_threads:int = 0               # CPU threads; 0 = by size (cpu.cpu_threads_for: 1 up to 8 channels)
+    cpu_malloc:bool = True            # CPU: keep freed memory in the process (cpu.tune_malloc)
 
     def skip_rates(self, dataset:str)->tuple:
         "The skip_connect dropout rates per stage for `dataset`."

@@ -20,7 +20,7 @@ from .supernet import SearchNetwork, expected_complexity, drop_ops, n_edges
 from .ops import PRIMITIVES
 from .genotypes import Genotype, save_genotype, load_genotype
 from .architect import Architect
-from .fastpath import apply_cpu_switches
+from .cpu import apply_cpu_switches
 
 # %% auto #0
 __all__ = ['LOG_COLS', 'skip_drop_rate', 'CsvLog', 'proxy_layout', 'SearchState', 'SearchRun', 'StageParts', 'search_step',
@@ -247,7 +247,7 @@ def _open_run(p:Profile, dataset, out_dir, seed, enhanced, data_dir, device, dat
     if layout is not None: config['fixed_v'] = list(validate_v(fixed_v))
     out = check_out_dir(out_dir, config)
     dev = get_device(device)
-    apply_cpu_switches(p, p.search_C, dev)    # threads by size and the allocator (egdarts.fastpath; the profile says)
+    apply_cpu_switches(p, p.search_C, dev)    # threads by size and the allocator (egdarts.cpu; the profile says)
     if data is None: data = get_data(dataset, data_dir, p.search_limit_train or p.limit_train, p.limit_test, dev)
     train_half, val_half = search_split(data['train'], seed)
     # NHWC supernet and batches, on CPU only: 1.7x faster weight steps there; on an H100 the step is launch-bound and

@@ -15,7 +15,7 @@ from .data import Batches
 from .encoding import validate_v, depth
 from .network import TargetNetwork
 from .metrics import count_params, count_flops
-from .fastpath import apply_cpu_switches
+from .cpu import apply_cpu_switches
 
 # %% auto #0
 __all__ = ['DivergenceError', 'evaluate', 'training_loss', 'TrainRun', 'train_step', 'train_epoch', 'train_network',
@@ -235,7 +235,7 @@ def evaluate_candidate(genotype, # cells (`egdarts.genotypes.Genotype`)
     "Build and briefly train one target network; validation error %, #params, FLOPs, depth, status."
     v = validate_v(v)
     t0, dev = time.time(), get_device(device)
-    apply_cpu_switches(profile, v[0], dev)      # threads by size and the allocator (egdarts.fastpath; the profile says)
+    apply_cpu_switches(profile, v[0], dev)      # threads by size and the allocator (egdarts.cpu; the profile says)
     nc = getattr(train_data, 'num_classes', None) or int(train_data.y.max()) + 1
     res = dict(err=float('nan'), params=float('nan'), flops=float('nan'), depth=depth(v), wall_s=0.0, status='ok')
     try:
