@@ -4,16 +4,19 @@
 
 # %% ../nbs/15_testing.ipynb #e21c0eba
 from __future__ import annotations
-import hashlib, io, json, os, signal, time, zipfile, zlib
+import hashlib, io, json, os, signal, time, traceback, zipfile, zlib
+from dataclasses import dataclass
+from pathlib import Path
 from contextlib import contextmanager
 import numpy as np
 from PIL import Image
 from . import core
-from .core import atomic_open
+from .core import atomic_open, atomic_write_json, get_device, device_name
+from .profiles import get_profile
 from .encoding import as_v, net_key
 
 # %% auto #0
-__all__ = ['inject_fault', 'SyntheticEvaluator', 'pack_archive']
+__all__ = ['SMOKE_STAGES', 'inject_fault', 'SyntheticEvaluator', 'pack_archive', 'SmokeRun', 'stage_smoke']
 
 # %% ../nbs/15_testing.ipynb #8fc2750c
 @contextmanager
@@ -102,3 +105,111 @@ def _jpeg(image:np.ndarray, quality:int)->bytes:
     buf = io.BytesIO()
     Image.fromarray(image).save(buf, 'JPEG', quality=quality, subsampling=2)
     return buf.getvalue()
+
+# %% ../nbs/15_testing.ipynb #7663a245
+@dataclass
+class SmokeRun:
+    "What the smoke stages share: device, output folder, profile, data, and what earlier stages produced."
+    dev:object               # a torch.device
+    out:Path
+    profile:object
+    data:dict
+    genotype:object = None   # from the block search (DARTS-V2 if it failed)
+    split:tuple = None       # (train, val) halves
+    history:object = None    # the network-level search's history
+
+def _smoke_data(dev, n_train=1000, n_test=500, seed=0):
+    import torch
+    from egdarts.data import get_data, DeviceData
+    try: return get_data('cifar10', None, n_train, n_test, dev, log=lambda *a, **k: None), 'cifar10'
+    except Exception as e:
+        g = torch.Generator().manual_seed(seed)
+        mk = lambda n: DeviceData(torch.randint(0, 256, (n, 32, 32, 3), dtype=torch.uint8, generator=g),
+                                  torch.randint(0, 10, (n,), generator=g), dev, 10)
+        return dict(train=mk(n_train), test=mk(n_test), num_classes=10, source=f'synthetic ({type(e).__name__})'), 'synthetic'
+
+def _smoke_equivalence(run:SmokeRun)->dict:
+    "The default edges against the plain ones on this device: output and weight gradients (float64 asserted, float32 reported)."
+    import torch, torch.nn.functional as F
+    from egdarts.bench_steps import supernet_case, DARTS_AS_WRITTEN, default_variant
+    r = {}
+    for name, dt in (('float64', torch.float64), ('float32', torch.float32)):
+        case = supernet_case(8, 5, 8, None, device=run.dev, seed=1)
+        outs = []
+        for v in (DARTS_AS_WRITTEN, default_variant(run.profile, 8, run.dev)):
+            m, x = case.build(v.edges).to(dt), case.x.to(dt)
+            if v.channels_last: m, x = m.to(memory_format=torch.channels_last), x.contiguous(memory_format=torch.channels_last)
+            out = m(x)
+            F.cross_entropy(out, case.y).backward()
+            outs.append((out.detach(), [p.grad.detach().clone() for p in m.weight_parameters() if p.grad is not None]))
+        (o0, g0), (o1, g1) = outs
+        rel = lambda a, b: float((a - b).norm() / b.norm().clamp_min(1e-30))
+        r[name] = dict(out_rel=rel(o1, o0), grad_rel_max=max(rel(a, b) for a, b in zip(g1, g0)))
+    if not (r['float64']['out_rel'] < 1e-10 and r['float64']['grad_rel_max'] < 1e-8):
+        raise AssertionError(f"fast path differs from the plain path in float64: {r}")
+    return r
+
+def _smoke_search(run:SmokeRun)->str:
+    from egdarts.search import block_search
+    ps = get_profile(run.profile, search_limit_train=100, search_batch=25, search_epochs=1, search_warmup=0)   # 2 steps per stage
+    sdata, _ = _smoke_data(run.dev, ps.search_limit_train, 100)   # the search's own subset, as block_search would load it
+    run.genotype = block_search(ps, out_dir=run.out / 'block', device=run.dev, data=sdata, progress=False, log=lambda *a, **k: None)
+    return str(run.genotype)
+
+def _genotype(run:SmokeRun):
+    from egdarts.genotypes import DARTS_V2
+    return run.genotype or DARTS_V2
+
+def _smoke_candidate(run:SmokeRun)->dict:
+    from egdarts.data import search_split
+    from egdarts.train import evaluate_candidate
+    run.split = search_split(run.data['train'])
+    r = evaluate_candidate(_genotype(run), (8, 1, 1, 1, 1.5, 1.5), run.profile, *run.split, run.dev, log=lambda *a, **k: None)
+    return {k: v for k, v in r.items() if isinstance(v, (int, float, str))}
+
+def _smoke_nsga(run:SmokeRun)->dict:
+    from egdarts.data import search_split
+    from egdarts.nsga import network_search
+    from egdarts.train import evaluate_candidate
+    tr, va = run.split or search_split(run.data['train'])
+    ev = lambda v: evaluate_candidate(_genotype(run), v, run.profile, tr, va, run.dev, log=lambda *a, **k: None)
+    run.history = network_search(_genotype(run), get_profile('smoke', pop_size=4, n_gen=2), out_dir=run.out / 'nsga', evaluator=ev,
+                                 device=run.dev, progress=False)
+    return dict(evaluated=len(run.history))
+
+def _smoke_decision(run:SmokeRun)->dict:
+    from egdarts.decision import knee_point
+    h = run.history
+    pc = [c for c in h.columns if c in ('params', 'params_m')][0]
+    ec = [c for c in h.columns if c in ('err', 'val_err')][0]
+    return dict(knee=int(knee_point(h[pc].to_numpy(), h[ec].to_numpy())))
+
+def _smoke_latency(run:SmokeRun)->dict:
+    from egdarts.metrics import measure_latency
+    from egdarts.network import TargetNetwork
+    from egdarts.genotypes import DARTS_V2
+    return measure_latency(TargetNetwork(DARTS_V2, (36, 6, 6, 6, 2, 2)).to(run.dev).eval(), run.dev, runs=50, warmup=10)
+
+SMOKE_STAGES = (('fast_path_equivalence', _smoke_equivalence), ('block_search', _smoke_search), ('candidate_training', _smoke_candidate),
+                ('network_search', _smoke_nsga), ('decision', _smoke_decision), ('latency', _smoke_latency))
+
+def stage_smoke(out, device='auto', stages=None, # subset of the stage names (None: all)
+                log=print)->dict:
+    "Run every stage once at the smoke profile on `device`; times and errors per stage, written to `out/smoke.json`."
+    import torch
+    dev, out = get_device(device), Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    p = get_profile('smoke')
+    data, source = _smoke_data(dev, p.limit_train, p.limit_test)
+    run = SmokeRun(dev, out, p, data)
+    res = dict(device=device_name(dev), torch=torch.__version__, data=source, stages={})
+    for name, fn in SMOKE_STAGES:
+        if stages is not None and name not in stages: continue
+        t = time.time()
+        try: res['stages'][name] = dict(ok=True, result=fn(run))
+        except Exception as e: res['stages'][name] = dict(ok=False, error=f"{type(e).__name__}: {e}", tb=traceback.format_exc()[-1500:])
+        res['stages'][name]['s'] = round(time.time() - t, 1)
+        r = res['stages'][name]
+        log(f"  smoke {name}: {'ok' if r['ok'] else 'FAILED ' + r['error']} ({r['s']} s)")
+        atomic_write_json(out / 'smoke.json', res)   # after every stage: a time limit loses only the one running
+    return res

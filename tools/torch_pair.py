@@ -4,7 +4,7 @@
         [--rounds 5] [--out results/bench/torch_pair.md]
 
 Each environment runs in its own worker process, which builds the steps once (the profile's default speed switches,
-as `egdarts.bench.default_variant` picks them) and then times one step of a case when the parent asks; the parent
+as `egdarts.bench_steps.default_variant` picks them) and then times one step of a case when the parent asks; the parent
 asks the workers in turn, case by case and round by round, so both builds see the same machine load. Reported: the
 median and the best step per case and build, and the ratio of medians. Only the first worker's torch needs
 torchvision; the steps themselves use torch alone.
@@ -21,7 +21,7 @@ CASES = [  # name, kind, spec
 
 WORKER = r'''
 import json, sys, time, torch
-from egdarts.bench import make_step, supernet_case, target_case, default_variant
+from egdarts.bench_steps import make_step, supernet_case, target_case, default_variant
 from egdarts.profiles import get_profile
 cases = json.loads(sys.argv[1])
 steps = []
