@@ -131,7 +131,8 @@ def plan(datasets:list, profile='smoke')->list:
 
 # %% ../nbs/12_pipeline.ipynb #1c03004d
 NOT_HASHED = ('n_workers', 'scheduler_address', 'out_dir', 'results_dir', 'figures_dir', 'data_dir', 'device')
-NOT_CODE = ('__init__.py', '_modidx.py', 'pipeline.py', 'verify.py', 'cli.py', 'bench.py', 'reliability.py', 'testing.py')
+NOT_CODE = ('__init__.py', '_modidx.py', 'pipeline.py', 'verify.py', 'cli.py', 'bench.py', 'bench_steps.py', 'bench_report.py', 'reliability.py',
+            'testing.py')
 
 def _sha(data:bytes)->str: return hashlib.sha256(data).hexdigest()[:16]
 
