@@ -5,7 +5,7 @@
 LOG is what `make test` wrote: each step's output followed by a line `make STEP: exit RC`. A step that prints its own
 count (`nbdev_test: 24 passed, 0 failed`, `reliability: 32 passed, 0 failed`) adds that count; any other step counts
 as one check, passed when it exits 0. A step that exits non-zero without counting a failure counts one failure (it
-stopped before its summary). Exits 1 when anything failed.
+stopped before its summary). The summary line is also appended to LOG. Exits 1 when anything failed.
 """
 import re, sys
 from pathlib import Path
@@ -34,7 +34,9 @@ def main(path:str)->int:
     if not steps: print(f'make test: 0 passed, 1 failed (no step finished; see {path})'); return 1
     bad = [s for s, _, f in steps if f]
     print('make test steps: ' + ', '.join(f'{s} {p}/{p + f}' for s, p, f in steps) + (f'; failed: {" ".join(bad)}' if bad else ''))
-    print(f'make test: {sum(p for _, p, _ in steps)} passed, {sum(f for *_, f in steps)} failed')
+    line = f'make test: {sum(p for _, p, _ in steps)} passed, {sum(f for *_, f in steps)} failed'
+    print(line)
+    with open(path, 'a') as f: f.write(line + '\n')   # the log's last line (.ci/run repeats it after make's own error line)
     return 1 if bad else 0
 
 if __name__ == '__main__': sys.exit(main(sys.argv[1]))
