@@ -190,7 +190,8 @@ def _nested_with(value, changes:dict, name:str):
     "`value` (a recipe or the NAS-Bench-201 settings) with the fields in `changes` replaced; unknown fields fail clearly."
     fields = {f.name for f in dataclasses.fields(value)}
     bad = [k for k in changes if k not in fields]
-    if bad: raise ValueError(f"unknown field(s) {bad} of {name}; valid fields: {sorted(fields)}")
+    what = f"the {name} recipe" if isinstance(value, Recipe) else f"profile.{name}"
+    if bad: raise ValueError(f"unknown field(s) {bad} of {what}; valid fields: {sorted(fields)}")
     return replace(value, **{k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()})
 
 # %% ../nbs/00_profiles.ipynb #8ede9c77
