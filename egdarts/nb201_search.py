@@ -19,8 +19,8 @@ from .metrics import count_params, count_flops
 from .nb201 import NB201SearchNetwork, NB201Network, NB201Table, NB201_COLUMNS, nb201_complexity
 
 # %% auto #0
-__all__ = ['NB201_METHODS', 'EPOCH_COLS', 'nb201_architect', 'nb201_parts', 'NB201Run', 'nb201_epoch', 'nb201_search',
-           'seed_agreement']
+__all__ = ['NB201_METHODS', 'EPOCH_COLS', 'NB201_REPORTED', 'RESULT_COLS', 'nb201_architect', 'nb201_parts', 'NB201Run',
+           'nb201_epoch', 'nb201_search', 'seed_agreement', 'nb201_runs', 'nb201_results', 'nb201_agreement']
 
 # %% ../nbs/05b_nb201_search.ipynb #e83f2524
 NB201_METHODS = {   # method: how its architect is configured
@@ -114,14 +114,14 @@ def _restore(run:NB201Run, parts:StageParts)->int:
     _truncate_lines(run.out/'alphas.jsonl', done, header=False)
     return done
 
-# %% ../nbs/05b_nb201_search.ipynb #6e61213c
-def _finish(run:NB201Run, parts:StageParts, records:list)->dict:
+# %% ../nbs/05b_nb201_search.ipynb #877249a5
+def _finish(run:NB201Run, parts:StageParts, records:list, init:torch.Tensor)->dict:
     "`result.json`: the final cell, its accuracies and percentiles, its network's #params and FLOPs (C=16, N=5)."
     cell = parts.model.arch()
     net = NB201Network(cell)
     result = dict(method=run.method, seed=run.seed, **run.table.record(cell), params_M=count_params(net), flops_M=count_flops(net),
                   epochs=len(records), steps_per_epoch=run.steps_per_epoch, time_s=sum(r['time_s'] for r in records),
-                  alphas=parts.model.alphas.detach().cpu().tolist())
+                  alphas_init=init.tolist(), alphas=parts.model.alphas.detach().cpu().tolist())
     atomic_write_json(run.out/'result.json', result)
     return result
 
@@ -148,7 +148,7 @@ def nb201_search(profile:Profile|str, method:str='egdarts', *, out_dir, seed:int
             save_checkpoint(run.out/'checkpoint.pt', dict(epochs_done=epoch + 1, model=parts.state_dict(), rng=rng_state(), init=init))
             say(f"  {method} seed {seed} epoch {epoch + 1}/{p.nb201.epochs}: {row['cell']} -> CIFAR-10 {row['cifar10']:.2f} %")
     import pandas as pd
-    return _finish(run, parts, pd.read_csv(run.out/'epochs.csv').to_dict('records'))
+    return _finish(run, parts, pd.read_csv(run.out/'epochs.csv').to_dict('records'), init)
 
 # %% ../nbs/05b_nb201_search.ipynb #f65aa045
 def seed_agreement(runs:list)->dict:
@@ -160,3 +160,42 @@ def seed_agreement(runs:list)->dict:
     agree = [np.mean(finals[a].argmax(1) == finals[b].argmax(1)) for a, b in pairs]
     corr = [np.corrcoef(changes[a], changes[b])[0, 1] for a, b in pairs]
     return dict(pairs=len(pairs), argmax_agreement=float(np.mean(agree)), chance=0.2, change_correlation=float(np.mean(corr)))
+
+# %% ../nbs/05b_nb201_search.ipynb #79eba5d8
+NB201_REPORTED = [   # (row, CIFAR-10, CIFAR-100, ImageNet16-120): published test accuracies (%), NAS-Bench-201 and DrNAS papers
+    ('DARTS-V1 (reported)', 54.30, 15.61, 16.32), ('DARTS-V2 (reported)', 54.30, 15.61, 16.32),
+    ('GDAS (reported)', 93.61, None, None), ('DrNAS (reported)', 94.36, None, None), ('optimum (reported)', 94.37, 73.51, 47.31)]
+RESULT_COLS = ['method', 'seed', 'cell', *NB201_COLUMNS, 'cifar10_percentile', 'params_M', 'flops_M']
+
+def nb201_runs(folder)->list:
+    "The finished searches in a NAS-Bench-201 stage folder: their `result.json` contents, by method then seed."
+    runs = [json.loads(f.read_text()) for f in sorted(Path(folder).glob('*_seed*/result.json'))]
+    order = list(NB201_METHODS)
+    return sorted(runs, key=lambda r: (order.index(r['method']) if r['method'] in order else len(order), r['seed']))
+
+def _mean_sd(values, fmt='.2f')->str:
+    v = np.asarray(values, dtype=float)
+    return format(v.mean(), fmt) + ('' if len(v) < 2 else ' ± ' + format(v.std(ddof=1), fmt))
+
+def nb201_results(folder, table:NB201Table)->'pd.DataFrame':
+    "Per search, mean ± sd per method, the reported numbers and the table's random cell: the NAS-Bench-201 report table."
+    import pandas as pd
+    runs = nb201_runs(folder)
+    if not runs: raise FileNotFoundError(f"no finished NAS-Bench-201 search (*_seed*/result.json) in {folder}")
+    rows = [{k: r[k] for k in RESULT_COLS} for r in runs]
+    for m in dict.fromkeys(r['method'] for r in runs):
+        g = [r for r in runs if r['method'] == m]
+        rows.append(dict(method=f'{m} (mean ± sd)', seed=len(g), cell='', **{k: _mean_sd([r[k] for r in g]) for k in RESULT_COLS[3:]}))
+    for name, *acc in NB201_REPORTED: rows.append(dict(method=name, **{ds: a for ds, a in zip(NB201_COLUMNS, acc) if a is not None}))
+    rows.append(dict(method='random cell (table: mean ± sd)', **{ds: '%.2f ± %.2f' % table.random_cell(ds) for ds in NB201_COLUMNS}))
+    return pd.DataFrame(rows, columns=RESULT_COLS)
+
+def nb201_agreement(folder)->'pd.DataFrame':
+    "Per method: searches, distinct cells found, edge-wise argmax agreement over seed pairs (chance 0.2), correlation of α's change."
+    import pandas as pd
+    runs, rows = nb201_runs(folder), []
+    for m in dict.fromkeys(r['method'] for r in runs):
+        g = [r for r in runs if r['method'] == m]
+        rows.append(dict(method=m, searches=len(g), distinct_cells=len({r['cell'] for r in g}),
+                         **seed_agreement([(r['alphas_init'], r['alphas']) for r in g])))
+    return pd.DataFrame(rows)
