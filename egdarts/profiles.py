@@ -160,7 +160,7 @@ PROFILES = {
                      final=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.4),
                      v0_bounds=(8, 20), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0), pop_size=6, n_gen=3,
                      retrain_pareto=1, latency_runs=200, latency_warmup=20, cpu_threads=1,
-                     nb201=NB201Search(C=8, N=1, limit_train=2000, epochs=10, batch=64, seeds=3)),
+                     nb201=NB201Search(C=8, N=1, limit_train=4000, epochs=18, batch=64, seeds=3)),
 }
 
 # %% ../nbs/00_profiles.ipynb #cc2b6864
