@@ -507,7 +507,7 @@ def _common(p):
     p.add_argument('--seed', type=int, default=0, help='seed of every stage')
     p.add_argument('--results', default='results', help='results root; a profile writes into RESULTS/<profile>')
     p.add_argument('--figures', default='figures', help='figures root; a profile draws into FIGURES/<profile>')
-    p.add_argument('--data-dir', default='', help='where CIFAR is; empty: $EGDARTS_DATA, then data/ (egdarts.data)')
+    p.add_argument('--data-dir', default='', help='where CIFAR and the NAS-Bench-201 table are; empty: $EGDARTS_DATA, then data/ (egdarts.data)')
     p.add_argument('--device', default='auto', help='auto | cpu | cuda | cuda:1 ...')
 
 def _parser():

@@ -128,6 +128,7 @@ KILLS = [
     ("in the middle of a candidate's training", 'cifar10/network_search@train.step:3'),
     ('during the final training', 'cifar10/final_train@train.step:2'),
     ('after a stage wrote its outputs, before it was marked finished', 'cifar10/final_train_pdarts@pipeline.stage_done:1'),
+    ('inside a NAS-Bench-201 search (its second epoch)', 'cifar10/nb201_search@nb201.step:3'),
     ('while a results file is being written (table III)', 'tab3@write:1'),
 ]
 FULL_DISK = ('no space left on device while writing a figure (Fig. 3)', 'fig3@write:1:enospc')
