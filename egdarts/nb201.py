@@ -234,7 +234,7 @@ class NB201Table:
         if dataset not in NB201_COLUMNS: raise ValueError(f"unknown NAS-Bench-201 dataset {dataset!r}; valid: {list(NB201_COLUMNS)}")
         return dataset
 
-# %% ../nbs/03b_nb201.ipynb #0e2bb3d1
+# %% ../nbs/03b_nb201.ipynb #2ce5b03b
 from fastcore.basics import patch
 
 @patch
@@ -246,7 +246,7 @@ def accuracy(self:NB201Table, arch, dataset:str='cifar10')->float:
 def percentile(self:NB201Table, arch, dataset:str='cifar10')->float:
     "The share (%) of all 15 625 cells whose accuracy on `dataset` is at most that of `arch`."
     a = self._sorted[self._dataset(dataset)]
-    return 100.0 * np.searchsorted(a, self.accuracy(arch, dataset), side='right') / len(a)
+    return float(100.0 * np.searchsorted(a, self.accuracy(arch, dataset), side='right') / len(a))
 
 @patch
 def same_function(self:NB201Table, arch)->list:
