@@ -115,7 +115,7 @@ def _restore(run:NB201Run, parts:StageParts)->int:
     _truncate_lines(run.out/'alphas.jsonl', done, header=False)
     return done
 
-# %% ../nbs/05b_nb201_search.ipynb #83322413
+# %% ../nbs/05b_nb201_search.ipynb #73acf749
 def _finish(run:NB201Run, parts:StageParts, records:list, init:torch.Tensor)->dict:
     "`result.json`: the final cell, its accuracies and percentiles, its network's #params and FLOPs (C=16, N=5)."
     cell = parts.model.arch()
@@ -140,7 +140,7 @@ def nb201_search(profile:Profile|str, method:str='egdarts', *, out_dir, seed:int
     start = _restore(run, parts)
     bar = Progress(p.nb201.epochs * run.steps_per_epoch, 'steps', done=start * run.steps_per_epoch, show=progress)
     with open(run.out/'epochs.csv', 'a', newline='') as f:
-        if start == 0: f.write(','.join(EPOCH_COLS) + '\n')
+        if f.tell() == 0: f.write(','.join(EPOCH_COLS) + '\n')   # a new file (a cut-back one keeps its header)
         epoch_log = CsvLog(f, EPOCH_COLS)
         for epoch in range(start, p.nb201.epochs):
             row = nb201_epoch(run, parts, epoch, bar)
