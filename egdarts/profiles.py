@@ -140,7 +140,8 @@ _NESTED = {'cand': Recipe, 'final': Recipe, 'nb201': NB201Search}   # fields tha
 PROFILES = {
     'paper': Profile('paper'),   # nb201: the benchmark's own DARTS budget (NB201Search's defaults)
     'mid': Profile('mid', limit_train=None, search_epochs=8, search_warmup=3, search_layers=(5, 8, 11),
-                   cand=Recipe(epochs=3), final=Recipe(epochs=30), pop_size=8, n_gen=4, latency_runs=200),
+                   cand=Recipe(epochs=3), final=Recipe(epochs=30), pop_size=8, n_gen=4, latency_runs=200,
+                   nb201=NB201Search(epochs=10)),   # the benchmark's supernet and data, a fifth of its epochs (not measured on a GPU)
     'smoke': Profile('smoke', limit_train=1000, limit_test=500,
                      search_limit_train=200, search_C=4, search_layers=(3, 4, 5), search_epochs=2, search_warmup=1,
                      search_batch=20, enhance_m=4, eg_smooth=4, cand=Recipe(epochs=1, batch_size=64), pop_size=4, n_gen=3,
