@@ -31,7 +31,7 @@ def where(profile:str='smoke', # the budget (see the list below)
           seed:int=0, # seed of every stage
           results:str='results', # results root; a profile writes into RESULTS/<profile>
           figures:str='figures', # figures root; a profile draws into FIGURES/<profile>
-          data_dir:str='', # where CIFAR is; empty: $EGDARTS_DATA, then data/ (egdarts.data)
+          data_dir:str='', # where CIFAR and the NAS-Bench-201 table are; empty: $EGDARTS_DATA, then data/ (egdarts.data)
           device:str='auto', # auto | cpu | cuda | cuda:1 ...
          )->tuple:
     "The options every subcommand takes, as (profile, [dataset, ...], keyword arguments of the pipeline's functions)."

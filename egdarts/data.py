@@ -16,9 +16,9 @@ from .core import atomic_open, atomic_write_json, get_device
 
 # %% auto #0
 __all__ = ['NUM_CLASSES', 'CIFAR_MEAN', 'CIFAR_STD', 'CIFAR_FILES', 'check_dataset', 'read_pickle_folder', 'read_archive',
-           'decode_jpegs', 'default_cache_dir', 'balanced_indices', 'default_data_dir', 'download_cifar', 'find_cifar',
-           'load_cifar', 'DeviceData', 'search_split_indices', 'search_split', 'draw_augment', 'apply_augment',
-           'Batches', 'get_data']
+           'decode_jpegs', 'default_cache_dir', 'balanced_indices', 'default_data_dir', 'data_places', 'places_text',
+           'download_cifar', 'find_cifar', 'load_cifar', 'DeviceData', 'search_split_indices', 'search_split',
+           'draw_augment', 'apply_augment', 'Batches', 'get_data']
 
 # %% ../nbs/01_data.ipynb #a221ef74
 NUM_CLASSES = dict(cifar10=10, cifar100=100)
@@ -196,6 +196,18 @@ def default_data_dir()->Path:
     import egdarts
     return Path(egdarts.__file__).resolve().parent.parent/'data'
 
+def data_places(root=None)->list:
+    "Where data files are looked for, in order, as [(what, folder)]: `root`, then `$EGDARTS_DATA`, then the project's `data/`."
+    env = os.environ.get('EGDARTS_DATA')
+    return ([('root argument', Path(root))] if root else []) + ([('$EGDARTS_DATA', Path(env))] if env else []) \
+           + [('project default', default_data_dir())]
+
+def places_text(places:list)->str:
+    "The places of `data_places` as indented lines for an error message (missing folders and an unset `$EGDARTS_DATA` said)."
+    looked = [f"  {what}: {p}{'' if p.exists() else ' (does not exist)'}" for what, p in places]
+    if not any(what == '$EGDARTS_DATA' for what, _ in places): looked.insert(len(looked) - 1, '  $EGDARTS_DATA: (not set)')
+    return '\n'.join(looked)
+
 def _md5(path)->str: return _sha256_file(path, 'md5')
 
 def _extract(tarball:Path, ds:str, md5:str|None, log=print)->Path:
@@ -263,16 +275,12 @@ def download_cifar(dataset:str, dest, # folder to download and unpack into
 def find_cifar(dataset:str='cifar10', root=None, # explicit place, looked at first
                download:bool=False, url:str|None=None, md5:str|None=None, log=print)->Path:
     "Where `dataset` is: a pickle folder or an offline archive, from `root`, then `$EGDARTS_DATA`, then `data/`."
-    ds, env = check_dataset(dataset), os.environ.get('EGDARTS_DATA')
+    ds, places = check_dataset(dataset), data_places(root)
     spec = CIFAR_FILES[ds]
-    places = ([('root argument', Path(root))] if root else []) + ([('$EGDARTS_DATA', Path(env))] if env else []) \
-             + [('project default', default_data_dir())]
     for _, p in places:
         if p.exists() and (found := _probe(p, ds, md5, log)) is not None: return found
-    if download: return download_cifar(ds, places[0][1] if root or env else default_data_dir(), url, md5, log)
-    looked = [f"  {what}: {p}{'' if p.exists() else ' (does not exist)'}" for what, p in places]
-    if not env: looked.insert(len(looked) - 1, '  $EGDARTS_DATA: (not set)')
-    looked = '\n'.join(looked)
+    if download: return download_cifar(ds, places[0][1], url, md5, log)
+    looked = places_text(places)
     raise FileNotFoundError(
         f"{ds} not found. Looked for {spec['folder']}/, {spec['archive']} or {spec['tarball']} in:\n{looked}\n"
         f"Get it: pass download=True (fetches {spec['url']}, {spec['mib']} MiB, md5 {spec['md5']}), or put the unpacked "

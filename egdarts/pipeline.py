@@ -17,10 +17,10 @@ from .data import check_dataset
 from .encoding import V_NAMES, format_v
 
 # %% auto #0
-__all__ = ['PROJECT', 'EXPERIMENTS', 'REPORTS', 'NOT_HASHED', 'NOT_CODE', 'Stage', 'chosen_v', 'genotype_of', 'v_of',
-           'dask_params', 'file_of', 'plan', 'params_hash', 'code_hash', 'outputs_hash', 'inputs_hash', 'stage_state',
-           'LockHeld', 'RunLock', 'StageMonitor', 'progress_line', 'StageFailed', 'stage_params', 'stage_identity',
-           'run_stage', 'run_stages', 'reproduce', 'stage_table']
+__all__ = ['PROJECT', 'EXPERIMENTS', 'REPORTS', 'NB201_STAGE', 'NB201_REPORT', 'NOT_HASHED', 'NOT_CODE', 'Stage', 'chosen_v',
+           'genotype_of', 'v_of', 'dask_params', 'file_of', 'plan', 'params_hash', 'code_hash', 'outputs_hash',
+           'inputs_hash', 'stage_state', 'LockHeld', 'RunLock', 'StageMonitor', 'progress_line', 'StageFailed',
+           'stage_params', 'stage_identity', 'run_stage', 'run_stages', 'reproduce', 'stage_table']
 
 # %% ../nbs/12_pipeline.ipynb #97ca222c
 PROJECT = Path(egdarts.__file__).resolve().parent.parent  # the repository (editable install)
@@ -123,11 +123,16 @@ REPORTS = [('tab2', 'tab2_comparison.ipynb'), ('tab3', 'tab3_pareto.ipynb'), ('t
 
 def _report_params(ctx:dict)->dict: return dict(datasets=','.join(ctx['datasets']), results_dir=ctx['root'], figures_dir=ctx['figures'])
 
+NB201_STAGE = Stage('nb201_search', 'run_nb201_search.ipynb', outputs=('results.csv',), dataset='cifar10')   # egdarts.nb201_search
+NB201_REPORT = ('nb201', 'nb201_table.ipynb')
+
 def plan(datasets:list, profile='smoke')->list:
     "Every stage, in dependency order, for `datasets` at `profile` (its `ablation_seeds` adds block-level searches)."
     p = get_profile(profile)
     stages = [s for ds in datasets for s in _ds_stages(ds, datasets, p.ablation_seeds, p.same_size_baselines)]
-    return stages + [Stage(n, nb, _report_params, out=f'reports/{n}') for n, nb in REPORTS]
+    nb201 = 'cifar10' in datasets   # the NAS-Bench-201 searches run on CIFAR-10; the table gives the other datasets
+    stages += [NB201_STAGE] if nb201 else []
+    return stages + [Stage(n, nb, _report_params, out=f'reports/{n}') for n, nb in REPORTS + ([NB201_REPORT] if nb201 else [])]
 
 # %% ../nbs/12_pipeline.ipynb #1c03004d
 NOT_HASHED = ('n_workers', 'scheduler_address', 'out_dir', 'results_dir', 'figures_dir', 'data_dir', 'device')
@@ -392,6 +397,15 @@ def _data_present(datasets:list, data_dir, log)->list:
     if not have: raise FileNotFoundError(f"no data found for {datasets}")
     return have
 
+def _nb201_present(data_dir, log)->bool:
+    "Whether the NAS-Bench-201 table is found (a malformed or truncated one stops the batch here, before any stage runs)."
+    from egdarts.nb201 import NB201Table
+    try: NB201Table(data_dir or None)
+    except FileNotFoundError as e:
+        log(f"the NAS-Bench-201 stages are skipped: {e}")
+        return False
+    return True
+
 def _upstream(stage:Stage, batch:list)->list:
     "Keys of the stages `stage` reads from (a report stage reads every dataset stage of the batch)."
     if stage.dataset: return [f'{stage.dataset}/{n}' for n in stage.needs] + list(stage.after)
@@ -447,6 +461,8 @@ def reproduce(profile='smoke', datasets=('cifar10',), *, seed=0, results='result
                    device=device, datasets=have, n_workers=n_workers, scheduler_address=scheduler_address, quiet=quiet, verbose=verbose)
         for folder in (Path(ctx['root'])/'tables', Path(ctx['figures'])): _remove_stale_tmp(folder, log)   # the report stages' outputs
         stages = [s for s in plan(have, profile) if not only or s.name in only or s.key in only]
+        if any(s.name.startswith('nb201') for s in stages) and not _nb201_present(data_dir, log):
+            stages = [s for s in stages if not s.name.startswith('nb201')]
         status = run_stages(stages, ctx, jobs, force, accept_stale, log)
     log(f"pipeline {profile}: {sum(v == 'ran' for v in status.values())} ran, {sum(v == 'skipped' for v in status.values())} "
         f"skipped in {time.time() - t0:.0f}s")

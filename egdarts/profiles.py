@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass, asdict, replace
 
 # %% auto #0
-__all__ = ['PROFILES', 'PROFILE_HELP', 'TABLE_I', 'Recipe', 'Profile', 'get_profile', 'profile_value']
+__all__ = ['PROFILES', 'PROFILE_HELP', 'TABLE_I', 'Recipe', 'NB201Search', 'Profile', 'get_profile', 'profile_value']
 
 # %% ../nbs/00_profiles.ipynb #40e1c8f9
 @dataclass(frozen=True)
@@ -27,6 +27,28 @@ class Recipe:
     @property
     def auxiliary(self)->bool: return self.aux_weight > 0
     def kwargs(self)->dict: return asdict(self)
+
+# %% ../nbs/00_profiles.ipynb #d4e5f6a7
+@dataclass(frozen=True)
+class NB201Search:
+    "The budget of the NAS-Bench-201 searches of a profile (`egdarts.nb201_search`); defaults: the benchmark's DARTS setting."
+    C:int = 16                        # supernet initial channels (the benchmark: 16)
+    N:int = 5                         # cells per stage (the benchmark: 5)
+    limit_train:int|None = None       # training images, split half for w, half for α (None = all 50 000: 25k + 25k)
+    epochs:int = 50
+    batch:int = 64
+    lr:float = 0.025                  # weights: SGD, cosine to lr_min
+    lr_min:float = 0.001
+    momentum:float = 0.9
+    wd:float = 5e-4
+    grad_clip:float = 5.0
+    arch_adam_lr:float = 3e-4         # α of DARTS: Adam, betas (0.5, 0.999)
+    arch_wd:float = 1e-3
+    arch_sgd_lr:float = 0.1           # α of EG-DARTS: the paper's SGD (Sec. IV-A), momentum 0.9
+    eg_m:int = 10                     # window m of Eq. 6
+    eg_smooth:int = 10                # running mean of the validation loss (04_architect)
+    methods:tuple = ('darts1', 'darts2', 'egdarts')
+    seeds:int = 3                     # seeds 0 .. seeds-1 above the run's seed, every method
 
 # %% ../nbs/00_profiles.ipynb #f220a606
 @dataclass(frozen=True)
@@ -94,6 +116,8 @@ class Profile:
     target_edges:str = 'fused'        # target-network cells: 'fused' | 'batched' | 'plain' (batched: slower on CPU)
     cpu_threads:int = 0               # CPU threads; 0 = by size (cpu.cpu_threads_for: 1 up to 8 channels)
     cpu_malloc:bool = True            # CPU: keep freed memory in the process (cpu.tune_malloc)
+    # --- the NAS-Bench-201 ground truth (egdarts.nb201_search)
+    nb201:NB201Search = NB201Search()
 
     def skip_rates(self, dataset:str)->tuple:
         "The skip_connect dropout rates per stage for `dataset`."
@@ -106,34 +130,38 @@ class Profile:
         return cls(**{k: _from_json(k, v) for k, v in d.items() if k not in _REMOVED})
 
 def _from_json(name, value):
-    if name in _RECIPES: return value if isinstance(value, Recipe) else Recipe(**value)
+    if name in _NESTED: return value if isinstance(value, _NESTED[name]) else _NESTED[name](**{k: _from_json(k, v) for k, v in value.items()})
     return tuple(value) if isinstance(value, list) else value
 
-_RECIPES = ('cand', 'final')
+_NESTED = {'cand': Recipe, 'final': Recipe, 'nb201': NB201Search}   # fields that are dataclasses of their own
 _REMOVED = ('cuda_graphs',)   # fields older manifests hold that no longer exist (CUDA graphs: a benchmark-only measurement)
 
 # %% ../nbs/00_profiles.ipynb #ced4db1e
 PROFILES = {
-    'paper': Profile('paper'),
+    'paper': Profile('paper'),   # nb201: the benchmark's own DARTS budget (NB201Search's defaults)
     'mid': Profile('mid', limit_train=None, search_epochs=8, search_warmup=3, search_layers=(5, 8, 11),
-                   cand=Recipe(epochs=3), final=Recipe(epochs=30), pop_size=8, n_gen=4, latency_runs=200),
+                   cand=Recipe(epochs=3), final=Recipe(epochs=30), pop_size=8, n_gen=4, latency_runs=200,
+                   nb201=NB201Search(epochs=10)),   # the benchmark's supernet and data, a fifth of its epochs (not measured on a GPU)
     'smoke': Profile('smoke', limit_train=1000, limit_test=500,
                      search_limit_train=200, search_C=4, search_layers=(3, 4, 5), search_epochs=2, search_warmup=1,
                      search_batch=20, enhance_m=4, eg_smooth=4, cand=Recipe(epochs=1, batch_size=64), pop_size=4, n_gen=3,
                      v0_bounds=(8, 16), v123_bounds=(1, 2),
-                     final=Recipe(epochs=2, batch_size=64), latency_runs=20, latency_warmup=3),
+                     final=Recipe(epochs=2, batch_size=64), latency_runs=20, latency_warmup=3,
+                     nb201=NB201Search(C=4, N=1, limit_train=400, epochs=3, batch=32, seeds=2, eg_m=4, eg_smooth=4)),
     'tiny': Profile('tiny', limit_train=200, limit_test=100,
                     search_limit_train=100, search_C=2, search_layers=(3, 3, 3), search_epochs=1, search_warmup=0,
                     search_batch=25, enhance_m=3, eg_smooth=3, cand=Recipe(epochs=1, batch_size=50), pop_size=4, n_gen=2,
                     v0_bounds=(8, 10), v123_bounds=(1, 1), final=Recipe(epochs=1, batch_size=50),
-                    latency_runs=5, latency_warmup=1),
+                    latency_runs=5, latency_warmup=1,
+                    nb201=NB201Search(C=2, N=1, limit_train=100, epochs=2, batch=25, seeds=1, eg_m=3, eg_smooth=3)),
     'study': Profile('study', limit_train=None, limit_test=None, cand_limit_train=6000,
                      search_limit_train=2000, search_C=4, search_layers=(3, 4, 5), search_epochs=3, search_warmup=1,
                      search_batch=32, second_order=False, ablation_seeds=3,
                      cand=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.0),
                      final=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.4),
                      v0_bounds=(8, 20), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0), pop_size=6, n_gen=3,
-                     retrain_pareto=1, latency_runs=200, latency_warmup=20, cpu_threads=1),
+                     retrain_pareto=1, latency_runs=200, latency_warmup=20, cpu_threads=1,
+                     nb201=NB201Search(C=8, N=1, limit_train=4000, epochs=18, batch=64, seeds=3)),
 }
 
 # %% ../nbs/00_profiles.ipynb #cc2b6864
@@ -155,15 +183,17 @@ def get_profile(name:str|Profile, # a key of `PROFILES`, or a profile
     fields = {f.name for f in dataclasses.fields(Profile)}
     bad = [k for k in overrides if k not in fields]
     if bad: raise ValueError(f"unknown profile field(s) {bad}; valid fields: {sorted(fields)}")
-    for k in _RECIPES:
-        if isinstance(overrides.get(k), dict): overrides[k] = _recipe_with(getattr(p, k), overrides[k], k)
+    for k in _NESTED:
+        if isinstance(overrides.get(k), dict): overrides[k] = _nested_with(getattr(p, k), overrides[k], k)
     return replace(p, **overrides)
 
-def _recipe_with(recipe:Recipe, changes:dict, name:str)->Recipe:
-    fields = {f.name for f in dataclasses.fields(Recipe)}
+def _nested_with(value, changes:dict, name:str):
+    "`value` (a recipe or the NAS-Bench-201 settings) with the fields in `changes` replaced; unknown fields fail clearly."
+    fields = {f.name for f in dataclasses.fields(value)}
     bad = [k for k in changes if k not in fields]
-    if bad: raise ValueError(f"unknown field(s) {bad} of the {name} recipe; valid fields: {sorted(fields)}")
-    return replace(recipe, **changes)
+    what = f"the {name} recipe" if isinstance(value, Recipe) else f"profile.{name}"
+    if bad: raise ValueError(f"unknown field(s) {bad} of {what}; valid fields: {sorted(fields)}")
+    return replace(value, **{k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()})
 
 # %% ../nbs/00_profiles.ipynb #8ede9c77
 TABLE_I = [  # (category, parameter as printed, Profile field, value as printed)

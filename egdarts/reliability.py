@@ -128,6 +128,7 @@ KILLS = [
     ("in the middle of a candidate's training", 'cifar10/network_search@train.step:3'),
     ('during the final training', 'cifar10/final_train@train.step:2'),
     ('after a stage wrote its outputs, before it was marked finished', 'cifar10/final_train_pdarts@pipeline.stage_done:1'),
+    ('inside a NAS-Bench-201 search (its second epoch)', 'cifar10/nb201_search@nb201.step:3'),
     ('while a results file is being written (table III)', 'tab3@write:1'),
 ]
 FULL_DISK = ('no space left on device while writing a figure (Fig. 3)', 'fig3@write:1:enospc')
@@ -240,6 +241,16 @@ def _corrupt_data(d:Path, profile:str)->tuple:
     (d/'data'/'cifar10-jpeg.zip').write_bytes(raw[:len(raw) // 2] + bytes(len(raw) - len(raw) // 2))
     return run_batch(_pipeline_args(profile, d/'r', d/'f', ['--data-dir', str(d/'data')]), env=dict(EGDARTS_DATA=str(d/'data')))
 
+def _truncated_table(d:Path, profile:str)->tuple:
+    "The batch with CIFAR-10 and the first 1 000 rows of the NAS-Bench-201 table (it must stop before any stage)."
+    from egdarts.data import find_cifar
+    from egdarts.nb201 import find_nb201, NB201_FILE
+    (d/'data').mkdir()
+    src = find_cifar('cifar10', log=lambda *a: None)
+    os.symlink(src, d/'data'/src.name)
+    (d/'data'/NB201_FILE).write_text(''.join(find_nb201().read_text().splitlines(keepends=True)[:1000]))
+    return run_batch(_pipeline_args(profile, d/'r', d/'f', ['--data-dir', str(d/'data')]), env=dict(EGDARTS_DATA=str(d/'data')))
+
 # %% ../nbs/14_reliability.ipynb #84effab3
 def _outs(d): return [d/'r', d/'f']
 def _nb_out(d): return [d/'o']
@@ -269,11 +280,18 @@ def _notebook_cases(profile:str)->list:
         cases.append((f"v0..v5 out of Table I bounds: {what}", run('run_final_train.ipynb', v=v), ['v0', 'v5', 'six', '6 values', 'bound'], _nb_out))
     return cases
 
+def _have_nb201()->bool:
+    "Whether the NAS-Bench-201 table is found (its bad-input case needs a good copy to cut)."
+    from egdarts.nb201 import find_nb201
+    try: return find_nb201() is not None
+    except FileNotFoundError: return False
+
 def _data_cases(profile:str, reference=None)->list:
     "Missing or corrupt data, and a results folder of another configuration."
     missing = lambda d: run_batch(_pipeline_args(profile, d/'r', d/'f', ['--data-dir', str(d/'nodata')]), env=dict(EGDARTS_DATA=str(d/'nodata')))
     cases = [('missing data', missing, ['no data found', 'not found'], _outs),
              ('corrupt data archive (second half zeroed)', lambda d: _corrupt_data(d, profile), ['corrupt', 'truncated', 'not a readable'], _outs)]
+    if _have_nb201(): cases.append(('truncated NAS-Bench-201 table (1 000 of 15 625 rows)', lambda d: _truncated_table(d, profile), ['truncated'], _outs))
     if reference is not None:
         ref = Path(reference)
         other_seed = lambda d: run_batch(['reproduce', '--profile', profile, '--datasets', 'cifar10', '--seed', '1',

@@ -221,14 +221,21 @@ def expected_tables(root, datasets, profile)->dict:
         t[f'tab5_second_search_{ds}'] = table5(root, ds, profile)
         t[f'ablation_eg_{ds}'] = ablation_eg(root, ds, profile)
         t[f'op_usage_{ds}'] = op_usage(root, ds)
+    if _nb201_ran(root):   # the NAS-Bench-201 stages run when its table is found (egdarts.nb201_search)
+        from egdarts.nb201 import NB201Table
+        from egdarts.nb201_search import nb201_results, nb201_agreement
+        folder = Path(root)/'cifar10'/'nb201_search'
+        t['nb201_cifar10'], t['nb201_agreement'] = nb201_results(folder, NB201Table()), nb201_agreement(folder)
     return t
 
-def expected_figures(datasets)->list:
-    "Stems of every figure the pipeline writes."
+def _nb201_ran(root)->bool: return root is not None and (Path(root)/'cifar10'/'nb201_search'/'results.csv').exists()
+
+def expected_figures(datasets, root=None)->list:
+    "Stems of every figure the pipeline writes (with `root`: also those of the NAS-Bench-201 stages, if they ran)."
     f = [f'fig3_cells_{ds}' for ds in datasets] + ['fig3_cells_darts_v2']
     for ds in datasets:
         f += [f'fig2_decision_{ds}', f'fig4_5_pareto_{ds}', f'fig6_generations_{ds}', f'fig6_blocks_{ds}', f'search_curves_{ds}']
-    return f
+    return f + (['nb201_curves'] if _nb201_ran(root) else [])
 
 def _table_problem(f:Path, df:pd.DataFrame)->str:
     "'' when table file `f` holds `df` (as CSV), else what is wrong."
@@ -245,7 +252,7 @@ def check_outputs(root, figures_dir, datasets=None, log=print)->int:
     datasets = datasets or sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.startswith('cifar'))
     tables = expected_tables(root, datasets, profile)
     problems = [p for stem, df in tables.items() if (p := _table_problem(root/'tables'/f'{stem}.csv', df))]
-    figures = expected_figures(datasets)
+    figures = expected_figures(datasets, root)
     problems += [f'missing figure {Path(figures_dir)/stem}.png' for stem in figures if not (Path(figures_dir)/f'{stem}.png').exists()]
     n = len(tables) + len(figures)
     if problems: raise ValueError('output check failed:\n  ' + '\n  '.join(problems))

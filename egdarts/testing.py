@@ -16,7 +16,7 @@ from .profiles import get_profile
 from .encoding import as_v, net_key
 
 # %% auto #0
-__all__ = ['SMOKE_STAGES', 'inject_fault', 'SyntheticEvaluator', 'pack_archive', 'SmokeRun', 'stage_smoke']
+__all__ = ['SMOKE_STAGES', 'inject_fault', 'SyntheticEvaluator', 'pack_archive', 'exact_hypergrad', 'SmokeRun', 'stage_smoke']
 
 # %% ../nbs/15_testing.ipynb #8fc2750c
 @contextmanager
@@ -105,6 +105,20 @@ def _jpeg(image:np.ndarray, quality:int)->bytes:
     buf = io.BytesIO()
     Image.fromarray(image).save(buf, 'JPEG', quality=quality, subsampling=2)
     return buf.getvalue()
+
+# %% ../nbs/15_testing.ipynb #b2d1f8e2
+def exact_hypergrad(model, train_batch, val_batch, w_lr:float, w_optimizer):
+    "REFERENCE: Eq. 3 differentiated exactly by autograd through the virtual step (w' keeps its graph); the masks of the random state when called."
+    import torch
+    from .architect import _named_weights, _loss
+    names, ws = _named_weights(model)
+    alphas = model.arch_parameters()
+    g0 = w_optimizer.param_groups[0]
+    lt, _ = _loss(model, {}, *train_batch)
+    gw = torch.autograd.grad(lt, ws, create_graph=True)
+    w1 = [w - w_lr * (g + g0['weight_decay'] * w + g0['momentum'] * w_optimizer.state[w]['momentum_buffer']) for w, g in zip(ws, gw)]
+    lv, _ = _loss(model, dict(zip(names, w1)), *val_batch)
+    return torch.autograd.grad(lv, alphas)
 
 # %% ../nbs/15_testing.ipynb #7663a245
 @dataclass
