@@ -27,6 +27,7 @@ __all__ = ['NB201_METHODS', 'EPOCH_COLS', 'NB201_REPORTED', 'RESULT_COLS', 'nb20
 NB201_METHODS = {   # method: how its architect is configured
     'darts1': dict(second_order=False, enhanced=False, arch_optimizer='adam'),
     'darts2': dict(second_order=True, enhanced=False, arch_optimizer='adam'),
+    'darts2_sgd': dict(second_order=True, enhanced=False, arch_optimizer='sgd'),
     'egdarts': dict(second_order=True, enhanced=True, arch_optimizer='sgd'),
 }
 

@@ -47,7 +47,7 @@ class NB201Search:
     arch_sgd_lr:float = 0.1           # α of EG-DARTS: the paper's SGD (Sec. IV-A), momentum 0.9
     eg_m:int = 10                     # window m of Eq. 6
     eg_smooth:int = 10                # running mean of the validation loss (04_architect)
-    methods:tuple = ('darts1', 'darts2', 'egdarts')
+    methods:tuple = ('darts1', 'darts2', 'darts2_sgd', 'egdarts')
     seeds:int = 3                     # seeds 0 .. seeds-1 above the run's seed, every method
 
 # %% ../nbs/00_profiles.ipynb #f220a606
@@ -161,7 +161,7 @@ PROFILES = {
                      final=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.4),
                      v0_bounds=(8, 20), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0), pop_size=6, n_gen=3,
                      retrain_pareto=1, latency_runs=200, latency_warmup=20, cpu_threads=1,
-                     nb201=NB201Search(C=8, N=1, limit_train=4000, epochs=18, batch=64, seeds=3)),
+                     nb201=NB201Search(C=8, N=1, limit_train=4000, epochs=12, batch=64, seeds=3)),
 }
 
 # %% ../nbs/00_profiles.ipynb #cc2b6864
