@@ -63,6 +63,7 @@ class Profile:
     enhance_m:int = 10                # history window m of Eq. 6
     eg_reading:str = 'consistent'     # Eq. 7 as a slope dy/dx ('consistent') or dx/dy as printed ('printed'); see 04_architect
     eg_smooth:int = 10                # y of Eq. 5-7 = running mean of the last eg_smooth validation losses (0: the loss itself); 04_architect
+    eg_sigma:str = 'paper'            # sigma of Eq. 10 as printed ('paper') or only when complexity and loss both fell ('both_fell'); 04_architect
     phi_max:float = 2.0               # bound on Phi of Eq. 9; chosen by measurement in 04_architect
     complexity:str = 'params'         # C(alpha) measure: 'params' | 'flops'
     # --- network-level gradient descent (Table I): the candidate training and the final training
