@@ -14,8 +14,8 @@ from .core import atomic_open, atomic_write_text, read_json, markdown_table
 # %% auto #0
 __all__ = ['PAPER', 'TABLE_II_REPORTED', 'TABLE_IV_REPORTED', 'TABLE_V_REPORTED', 'PROFILE_TAGS', 'TAB3_COLS', 'TAB3_LABELS',
            'SAME_SIZE', 'stage_dir', 'read_final', 'read_csv', 'search_gpu_days', 'write_table', 'report_context',
-           'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_params', 'eg_run_stats', 'ablation_runs',
-           'ablation_eg', 'op_usage', 'expected_tables', 'expected_figures', 'check_outputs']
+           'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_costs', 'cell_params', 'eg_run_stats',
+           'ablation_runs', 'ablation_eg', 'op_usage', 'expected_tables', 'expected_figures', 'check_outputs']
 
 # %% ../nbs/11_report.ipynb #434b8645
 PAPER = 'reported: EG-DARTS paper'
@@ -103,9 +103,9 @@ def table2(root, datasets, profile:str)->pd.DataFrame:
         rows.append(r)
     return pd.concat([TABLE_II_REPORTED, pd.DataFrame(rows)], ignore_index=True)
 
-# %% ../nbs/11_report.ipynb #611d4a9c
-TAB3_COLS = ['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'params', 'flops', 'depth', 'err', 'test_err', 'latency', 'latency_device', 'chosen']
-TAB3_LABELS = dict(params='#params (M)', flops='FLOPs (M)', err='search val. err (%)', test_err='retrained test err (%)',
+# %% ../nbs/11_report.ipynb #0a8c392f
+TAB3_COLS = ['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'params', 'fixed_params', 'flops', 'depth', 'err', 'test_err', 'latency', 'latency_device', 'chosen']
+TAB3_LABELS = dict(params='#params (M)', fixed_params='#params with fixed kernels (M)', flops='FLOPs (M)', err='search val. err (%)', test_err='retrained test err (%)',
                    latency='latency (ms)', latency_device='latency device')
 
 def table3(root, dataset, stage='network_search')->pd.DataFrame:
@@ -116,15 +116,15 @@ def table3(root, dataset, stage='network_search')->pd.DataFrame:
         p = p.merge(read_csv(ev_file)[['id', 'test_err', 'latency', 'latency_device']], on='id', how='left')
     for c in ('test_err', 'latency', 'latency_device'):
         if c not in p: p[c] = np.nan
-    return p[TAB3_COLS].sort_values('params', ascending=False).reset_index(drop=True)
+    return p[[c for c in TAB3_COLS if c in p]].sort_values('params', ascending=False).reset_index(drop=True)
 
-# %% ../nbs/11_report.ipynb #c004d627
+# %% ../nbs/11_report.ipynb #2424dd94
 def _final_rows(root, dataset, pairs, profile)->pd.DataFrame:
     "One row per (label, final-training stage): #params, test error, FLOPs, v."
     rows = []
     for label, st in pairs:
         f = read_final(root, dataset, st)
-        rows.append(dict(blocks=label, params_M=f['params_M'], err=f['test_err'], flops_M=f.get('flops_M'),
+        rows.append(dict(blocks=label, params_M=f['params_M'], fixed_params_M=f.get('fixed_params_M'), err=f['test_err'], flops_M=f.get('flops_M'),
                          v=f.get('v'), dataset=dataset, source=f'measured ({profile} profile)'))
     return pd.DataFrame(rows)
 
@@ -142,7 +142,7 @@ def table5(root, dataset, profile)->pd.DataFrame:
     m = _final_rows(root, dataset, [('first block-level search', 'final_train'), ('second block-level search', 'final_train_second')], profile)
     return pd.concat([m, TABLE_V_REPORTED], ignore_index=True)
 
-# %% ../nbs/11_report.ipynb #0febd442
+# %% ../nbs/11_report.ipynb #c17256ef
 def replay_phi(log:pd.DataFrame, reading:str, m:int, phi_max:float, smooth:int=0)->np.ndarray:
     "Φ that `reading` gives on a search log's (x, raw y) history, stage by stage (the history restarts with each stage)."
     from egdarts.architect import EnhancedGradient
@@ -153,12 +153,17 @@ def replay_phi(log:pd.DataFrame, reading:str, m:int, phi_max:float, smooth:int=0
         out += [eg.update(x, y)['phi'] for x, y in zip(st['x'], ys)]
     return np.array(out, dtype=float)
 
-def cell_params(genotype, C:int=16)->tuple:
-    "#params of the operations of the normal and the reduction cell at `C` channels (preprocessing excluded)."
+def cell_costs(genotype, C:int=16, H:int=32)->dict:
+    "Trainable params, params with fixed kernels and multiply-adds (H×W input) of each cell's operations at `C` channels."
     from egdarts.ops import op_cost
-    normal = sum(op_cost(op, C, 1)['params'] for op, _ in genotype.normal)
-    reduce = sum(op_cost(op, C, 2 if j < 2 else 1)['params'] for op, j in genotype.reduce)
-    return normal, reduce
+    cells = dict(normal=[op_cost(op, C, 1, H) for op, _ in genotype.normal],
+                 reduce=[op_cost(op, C, 2 if j < 2 else 1, H if j < 2 else H // 2) for op, j in genotype.reduce])
+    return {f'cell_{k}_{cell}': sum(c[k] for c in costs) for k in ('params', 'fixed_params', 'macs') for cell, costs in cells.items()}
+
+def cell_params(genotype, C:int=16)->tuple:
+    "#params (trainable) of the operations of the normal and the reduction cell at `C` channels (preprocessing excluded)."
+    c = cell_costs(genotype, C)
+    return c['cell_params_normal'], c['cell_params_reduce']
 
 def _phi_stats(phi:np.ndarray, phi_max:float, prefix:str)->dict:
     pos = phi[phi > 0]
@@ -176,11 +181,10 @@ def eg_run_stats(run_dir)->dict:
     s = log[log.phase == 'search']
     other = 'printed' if p.eg_reading == 'consistent' else 'consistent'
     replayed = replay_phi(log, other, p.enhance_m, p.phi_max, p.eg_smooth)
-    normal, reduce = cell_params(load_genotype(run_dir/'genotype.json'))
     return dict(run=run_dir.name, seed=man['seed'], enhanced=man['params']['enhanced'], reading=p.eg_reading, steps=len(s),
                 enhanced_share=float((s.scale > 1).mean()), phi_positive_share=float((s.phi > 0).mean()),
                 **_phi_stats(s.phi.to_numpy(float), p.phi_max, ''), **_phi_stats(replayed, p.phi_max, f'{other}_'),
-                final_C_alpha=float(log.C_alpha.iloc[-1]), cell_params_normal=normal, cell_params_reduce=reduce)
+                final_C_alpha=float(log.C_alpha.iloc[-1]), **cell_costs(load_genotype(run_dir/'genotype.json')))
 
 def ablation_runs(root, dataset)->list:
     "The folders of the EG on/off block-level searches of `dataset`, seed by seed."
