@@ -15,7 +15,8 @@ from .core import atomic_open, atomic_write_text, read_json, markdown_table
 __all__ = ['PAPER', 'TABLE_II_REPORTED', 'TABLE_IV_REPORTED', 'TABLE_V_REPORTED', 'PROFILE_TAGS', 'TAB3_COLS', 'TAB3_LABELS',
            'SAME_SIZE', 'stage_dir', 'read_final', 'read_csv', 'search_gpu_days', 'write_table', 'report_context',
            'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_costs', 'cell_params', 'eg_run_stats',
-           'ablation_runs', 'ablation_eg', 'op_usage', 'expected_tables', 'expected_figures', 'check_outputs']
+           'ablation_runs', 'ablation_eg', 'ablation_agreement', 'op_usage', 'expected_tables', 'expected_figures',
+           'check_outputs']
 
 # %% ../nbs/11_report.ipynb #434b8645
 PAPER = 'reported: EG-DARTS paper'
@@ -142,7 +143,7 @@ def table5(root, dataset, profile)->pd.DataFrame:
     m = _final_rows(root, dataset, [('first block-level search', 'final_train'), ('second block-level search', 'final_train_second')], profile)
     return pd.concat([m, TABLE_V_REPORTED], ignore_index=True)
 
-# %% ../nbs/11_report.ipynb #c17256ef
+# %% ../nbs/11_report.ipynb #31662755
 def replay_phi(log:pd.DataFrame, reading:str, m:int, phi_max:float, smooth:int=0)->np.ndarray:
     "Φ that `reading` gives on a search log's (x, raw y) history, stage by stage (the history restarts with each stage)."
     from egdarts.architect import EnhancedGradient
@@ -198,6 +199,14 @@ def ablation_eg(root, dataset, profile)->pd.DataFrame:
     trained = trained.rename(columns=dict(blocks='run', err='test_err'))[['run', 'test_err', 'params_M', 'v']]
     return rows.merge(trained, on='run', how='left').assign(dataset=dataset, source=f'measured ({profile} profile)')
 
+def ablation_agreement(root, dataset)->pd.DataFrame:
+    "Cross-seed agreement of the block-level search (`egdarts.agreement`), EG on and off, one row per stage."
+    from egdarts.agreement import agreement_table
+    runs = ablation_runs(root, dataset)
+    rows = [r for label, off in (('on', False), ('off', True))
+            for r in agreement_table([d for d in runs if ('noeg' in d.name) == off], label)]
+    return pd.DataFrame(rows).rename(columns=dict(setting='enhanced gradient')).assign(dataset=dataset)
+
 # %% ../nbs/11_report.ipynb #cad30f22
 def op_usage(root, dataset)->pd.DataFrame:
     "Per operation and search: edges it wins at the end of stage 1, and its count in the final genotype."
@@ -215,7 +224,7 @@ def op_usage(root, dataset)->pd.DataFrame:
         out[f'{run.name} in genotype'] = [final.count(o) for o in PRIMITIVES]
     return out
 
-# %% ../nbs/11_report.ipynb #c0683a89
+# %% ../nbs/11_report.ipynb #74fd5bb4
 def expected_tables(root, datasets, profile)->dict:
     "{table file stem: rebuilt frame} for every table the pipeline writes."
     t = {'tab2_comparison': table2(root, datasets, profile)}
@@ -224,6 +233,7 @@ def expected_tables(root, datasets, profile)->dict:
         t[f'tab4_pdarts_blocks_{ds}'] = table4(root, ds, profile)
         t[f'tab5_second_search_{ds}'] = table5(root, ds, profile)
         t[f'ablation_eg_{ds}'] = ablation_eg(root, ds, profile)
+        t[f'ablation_agreement_{ds}'] = ablation_agreement(root, ds)
         t[f'op_usage_{ds}'] = op_usage(root, ds)
     return t
 
@@ -231,7 +241,7 @@ def expected_figures(datasets)->list:
     "Stems of every figure the pipeline writes."
     f = [f'fig3_cells_{ds}' for ds in datasets] + ['fig3_cells_darts_v2']
     for ds in datasets:
-        f += [f'fig2_decision_{ds}', f'fig4_5_pareto_{ds}', f'fig6_generations_{ds}', f'fig6_blocks_{ds}', f'search_curves_{ds}']
+        f += [f'fig2_decision_{ds}', f'fig4_5_pareto_{ds}', f'fig6_generations_{ds}', f'fig6_blocks_{ds}', f'search_curves_{ds}', f'agreement_{ds}']
     return f
 
 def _table_problem(f:Path, df:pd.DataFrame)->str:
