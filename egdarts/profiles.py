@@ -81,6 +81,7 @@ class Profile:
     objective:str = 'params'          # second objective: 'params' | 'flops'
     ablation_seeds:int = 1            # block-level searches with EG on and off per seed: seeds 0 .. ablation_seeds-1 above the run's
     same_size_baselines:bool = True   # also train DARTS-V2's and P-DARTS' cells at the chosen v (Table IV at equal size)
+    random_cells:int = 3              # controls: cells drawn at random (genotypes.random_genotype, seeds 0..k-1) trained at the chosen v
     retrain_pareto:int = 0            # Table III: retrain the final Pareto set with the final recipe: 0 = every member,
                                       # k > 0 = the k members nearest the knee (the knee itself is the final training)
     # --- metrics
@@ -122,11 +123,11 @@ PROFILES = {
                      search_limit_train=200, search_C=4, search_layers=(3, 4, 5), search_epochs=2, search_warmup=1,
                      search_batch=20, enhance_m=4, eg_smooth=4, cand=Recipe(epochs=1, batch_size=64), pop_size=4, n_gen=3,
                      v0_bounds=(8, 16), v123_bounds=(1, 2),
-                     final=Recipe(epochs=2, batch_size=64), latency_runs=20, latency_warmup=3),
+                     final=Recipe(epochs=2, batch_size=64), latency_runs=20, latency_warmup=3, random_cells=2),
     'tiny': Profile('tiny', limit_train=200, limit_test=100,
                     search_limit_train=100, search_C=2, search_layers=(3, 3, 3), search_epochs=1, search_warmup=0,
                     search_batch=25, enhance_m=3, eg_smooth=3, cand=Recipe(epochs=1, batch_size=50), pop_size=4, n_gen=2,
-                    v0_bounds=(8, 10), v123_bounds=(1, 1), final=Recipe(epochs=1, batch_size=50),
+                    v0_bounds=(8, 10), v123_bounds=(1, 1), final=Recipe(epochs=1, batch_size=50), random_cells=1,
                     latency_runs=5, latency_warmup=1),
     'study': Profile('study', limit_train=None, limit_test=None, cand_limit_train=6000,
                      search_limit_train=2000, search_C=4, search_layers=(3, 4, 5), search_epochs=3, search_warmup=1,

@@ -13,10 +13,10 @@ from .core import atomic_open, atomic_write_text, read_json, markdown_table
 
 # %% auto #0
 __all__ = ['PAPER', 'TABLE_II_REPORTED', 'TABLE_IV_REPORTED', 'TABLE_V_REPORTED', 'PROFILE_TAGS', 'TAB3_COLS', 'TAB3_LABELS',
-           'SAME_SIZE', 'stage_dir', 'read_final', 'read_csv', 'search_gpu_days', 'write_table', 'report_context',
-           'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_costs', 'cell_params', 'eg_run_stats',
-           'ablation_runs', 'ablation_eg', 'ablation_agreement', 'op_usage', 'expected_tables', 'expected_figures',
-           'check_outputs']
+           'SAME_SIZE', 'COMPARISON_GROUPS', 'stage_dir', 'read_final', 'read_csv', 'search_gpu_days', 'write_table',
+           'report_context', 'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_costs', 'cell_params',
+           'eg_run_stats', 'ablation_runs', 'ablation_eg', 'ablation_agreement', 'final_comparison',
+           'comparison_statement', 'op_usage', 'expected_tables', 'expected_figures', 'check_outputs']
 
 # %% ../nbs/11_report.ipynb #434b8645
 PAPER = 'reported: EG-DARTS paper'
@@ -207,6 +207,36 @@ def ablation_agreement(root, dataset)->pd.DataFrame:
             for r in agreement_table([d for d in runs if ('noeg' in d.name) == off], label)]
     return pd.DataFrame(rows).rename(columns=dict(setting='enhanced gradient')).assign(dataset=dataset)
 
+# %% ../nbs/11_report.ipynb #8d71d2cb
+COMPARISON_GROUPS = [('EG on', ('final_train', 'final_train_seed1')), ('EG off', ('final_train_noeg',)),
+                     ('random cells', 'final_train_random'), ('DARTS-V2 cells', ('final_train_darts_v2_at_knee',)),
+                     ('P-DARTS cells', ('final_train_pdarts_at_knee',))]
+
+def final_comparison(root, dataset, profile)->pd.DataFrame:
+    "One row per group of final trainings at the EG knee's v: runs, test error mean and sd, #params, with fixed kernels, FLOPs."
+    rows = []
+    for group, stages in COMPARISON_GROUPS:
+        if isinstance(stages, str): stages = sorted(p.name for p in (Path(root)/dataset).glob(stages + '*'))
+        fs = [read_final(root, dataset, st) for st in stages if (stage_dir(root, dataset, st)/'final.json').exists()]
+        if not fs: continue
+        errs = pd.Series([f['test_err'] for f in fs], dtype=float)
+        mean = lambda k: float(np.mean([f[k] for f in fs])) if all(f.get(k) is not None for f in fs) else np.nan
+        rows.append(dict(group=group, runs=len(fs), err_mean=errs.mean(), err_sd=errs.std(), params_M=mean('params_M'),
+                         fixed_params_M=mean('fixed_params_M'), flops_M=mean('flops_M')))
+    return pd.DataFrame(rows).assign(dataset=dataset, source=f'measured ({profile} profile)')
+
+def comparison_statement(t:pd.DataFrame)->str:
+    "Which groups' mean test error differs from EG on's by more than the seed spread (2 × the larger sd), in words."
+    ref = t.set_index('group').loc['EG on']
+    if not ref.err_sd > 0: return f"EG on has {int(ref.runs)} run(s): no seed spread to judge differences against."
+    out = []
+    for _, r in t[t.group != 'EG on'].iterrows():
+        spread = 2 * max(ref.err_sd, r.err_sd if r.err_sd > 0 else 0)
+        diff = r.err_mean - ref.err_mean
+        verdict = 'beyond' if abs(diff) > spread else 'within'
+        out.append(f"{r.group}: {r.err_mean:.2f} % vs {ref.err_mean:.2f} % ({diff:+.2f} points, {verdict} the spread ±{spread:.2f})")
+    return 'Test error against EG on (2 sd of the seed spread): ' + '; '.join(out) + '.'
+
 # %% ../nbs/11_report.ipynb #cad30f22
 def op_usage(root, dataset)->pd.DataFrame:
     "Per operation and search: edges it wins at the end of stage 1, and its count in the final genotype."
@@ -224,7 +254,7 @@ def op_usage(root, dataset)->pd.DataFrame:
         out[f'{run.name} in genotype'] = [final.count(o) for o in PRIMITIVES]
     return out
 
-# %% ../nbs/11_report.ipynb #74fd5bb4
+# %% ../nbs/11_report.ipynb #e47245d1
 def expected_tables(root, datasets, profile)->dict:
     "{table file stem: rebuilt frame} for every table the pipeline writes."
     t = {'tab2_comparison': table2(root, datasets, profile)}
@@ -234,6 +264,7 @@ def expected_tables(root, datasets, profile)->dict:
         t[f'tab5_second_search_{ds}'] = table5(root, ds, profile)
         t[f'ablation_eg_{ds}'] = ablation_eg(root, ds, profile)
         t[f'ablation_agreement_{ds}'] = ablation_agreement(root, ds)
+        t[f'final_comparison_{ds}'] = final_comparison(root, ds, profile)
         t[f'op_usage_{ds}'] = op_usage(root, ds)
     return t
 
