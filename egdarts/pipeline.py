@@ -71,7 +71,7 @@ def _params(**fns)->Callable:
     "A parameter function from keyword values, each a constant or a function of `ctx`."
     return lambda ctx: {k: f(ctx) if callable(f) else f for k, f in fns.items()}
 
-# %% ../nbs/12_pipeline.ipynb #7b416e19
+# %% ../nbs/12_pipeline.ipynb #8d4432d4
 def file_of(dataset:str, stage:str, name:str)->Callable:
     "A parameter function: the file `name` that stage `stage` of `dataset` wrote."
     return lambda ctx: str(Path(ctx['root'], dataset, stage, name))
@@ -117,6 +117,12 @@ def _ds_stages(ds:str, datasets:list, seeds:int=1, same_size:bool=False)->list:
                             outputs=('final.json',), dataset=ds, after=(f'{src}/block_search', f'{src}/network_search')))
     return stages
 
+def _sigma_stages(ds:str, seeds:int)->list:
+    "The σ ablation: block-level searches enhancing only steps where complexity and loss both fell, seeds 0 .. seeds-1."
+    return [Stage(f'block_search_bothfell{f"_seed{i}" if i else ""}', 'run_block_search.ipynb',
+                  (lambda i: lambda ctx: dict(enhanced=True, overrides='{"eg_sigma": "both_fell"}', seed=ctx['seed'] + i))(i),
+                  outputs=('genotype.json',), dataset=ds) for i in range(seeds)]
+
 def _control_stages(ds:str, random_cells:int)->list:
     "The final comparison's controls at the EG knee's v: the EG blocks trained from a second seed, and random cells."
     knee = v_of(ds, 'network_search')
@@ -136,7 +142,7 @@ def plan(datasets:list, profile='smoke')->list:
     "Every stage, in dependency order, for `datasets` at `profile` (its `ablation_seeds` adds block-level searches)."
     p = get_profile(profile)
     stages = [s for ds in datasets for s in _ds_stages(ds, datasets, p.ablation_seeds, p.same_size_baselines)
-              + _control_stages(ds, p.random_cells)]
+              + _control_stages(ds, p.random_cells) + _sigma_stages(ds, p.eg_sigma_seeds)]
     return stages + [Stage(n, nb, _report_params, out=f'reports/{n}') for n, nb in REPORTS]
 
 # %% ../nbs/12_pipeline.ipynb #1c03004d

@@ -82,6 +82,7 @@ class Profile:
     ablation_seeds:int = 1            # block-level searches with EG on and off per seed: seeds 0 .. ablation_seeds-1 above the run's
     same_size_baselines:bool = True   # also train DARTS-V2's and P-DARTS' cells at the chosen v (Table IV at equal size)
     random_cells:int = 3              # controls: cells drawn at random (genotypes.random_genotype, seeds 0..k-1) trained at the chosen v
+    eg_sigma_seeds:int = 0            # σ ablation: block-level searches with eg_sigma='both_fell', seeds 0..k-1 (study only)
     retrain_pareto:int = 0            # Table III: retrain the final Pareto set with the final recipe: 0 = every member,
                                       # k > 0 = the k members nearest the knee (the knee itself is the final training)
     # --- metrics
@@ -131,7 +132,7 @@ PROFILES = {
                     latency_runs=5, latency_warmup=1),
     'study': Profile('study', limit_train=None, limit_test=None, cand_limit_train=6000,
                      search_limit_train=2000, search_C=4, search_layers=(3, 4, 5), search_epochs=3, search_warmup=1,
-                     search_batch=32, second_order=False, ablation_seeds=3,
+                     search_batch=32, second_order=False, ablation_seeds=3, eg_sigma_seeds=1,
                      cand=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.0),
                      final=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.4),
                      v0_bounds=(8, 20), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0), pop_size=6, n_gen=3,

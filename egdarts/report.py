@@ -13,10 +13,11 @@ from .core import atomic_open, atomic_write_text, read_json, markdown_table
 
 # %% auto #0
 __all__ = ['PAPER', 'TABLE_II_REPORTED', 'TABLE_IV_REPORTED', 'TABLE_V_REPORTED', 'PROFILE_TAGS', 'TAB3_COLS', 'TAB3_LABELS',
-           'SAME_SIZE', 'COMPARISON_GROUPS', 'stage_dir', 'read_final', 'read_csv', 'search_gpu_days', 'write_table',
-           'report_context', 'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_costs', 'cell_params',
-           'eg_run_stats', 'ablation_runs', 'ablation_eg', 'ablation_agreement', 'final_comparison',
-           'comparison_statement', 'op_usage', 'expected_tables', 'expected_figures', 'check_outputs']
+           'SAME_SIZE', 'SETTINGS', 'COMPARISON_GROUPS', 'stage_dir', 'read_final', 'read_csv', 'search_gpu_days',
+           'write_table', 'report_context', 'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_costs',
+           'cell_params', 'eg_run_stats', 'run_setting', 'ablation_runs', 'ablation_eg', 'ablation_agreement',
+           'final_comparison', 'comparison_statement', 'op_usage', 'expected_tables', 'expected_figures',
+           'check_outputs']
 
 # %% ../nbs/11_report.ipynb #434b8645
 PAPER = 'reported: EG-DARTS paper'
@@ -143,7 +144,7 @@ def table5(root, dataset, profile)->pd.DataFrame:
     m = _final_rows(root, dataset, [('first block-level search', 'final_train'), ('second block-level search', 'final_train_second')], profile)
     return pd.concat([m, TABLE_V_REPORTED], ignore_index=True)
 
-# %% ../nbs/11_report.ipynb #31662755
+# %% ../nbs/11_report.ipynb #b5ba57c7
 def replay_phi(log:pd.DataFrame, reading:str, m:int, phi_max:float, smooth:int=0)->np.ndarray:
     "Φ that `reading` gives on a search log's (x, raw y) history, stage by stage (the history restarts with each stage)."
     from egdarts.architect import EnhancedGradient
@@ -182,15 +183,22 @@ def eg_run_stats(run_dir)->dict:
     s = log[log.phase == 'search']
     other = 'printed' if p.eg_reading == 'consistent' else 'consistent'
     replayed = replay_phi(log, other, p.enhance_m, p.phi_max, p.eg_smooth)
-    return dict(run=run_dir.name, seed=man['seed'], enhanced=man['params']['enhanced'], reading=p.eg_reading, steps=len(s),
+    return dict(run=run_dir.name, setting=run_setting(run_dir.name), seed=man['seed'], enhanced=man['params']['enhanced'],
+                reading=p.eg_reading, eg_sigma=p.eg_sigma, steps=len(s),
                 enhanced_share=float((s.scale > 1).mean()), phi_positive_share=float((s.phi > 0).mean()),
                 **_phi_stats(s.phi.to_numpy(float), p.phi_max, ''), **_phi_stats(replayed, p.phi_max, f'{other}_'),
                 final_C_alpha=float(log.C_alpha.iloc[-1]), **cell_costs(load_genotype(run_dir/'genotype.json')))
 
+SETTINGS = ('on', 'off', 'on, both fell')
+
+def run_setting(name:str)->str:
+    "The EG setting of a block-level search folder: 'off' (`_noeg`), 'on, both fell' (`_bothfell`, the σ ablation) or 'on'."
+    return 'off' if 'noeg' in name else 'on, both fell' if 'bothfell' in name else 'on'
+
 def ablation_runs(root, dataset)->list:
-    "The folders of the EG on/off block-level searches of `dataset`, seed by seed."
+    "The folders of the EG on/off (and σ-ablation) block-level searches of `dataset`, seed by seed."
     names = sorted(p.name for p in (Path(root)/dataset).glob('block_search*') if p.name != 'block_search_second')
-    return [Path(root)/dataset/n for n in sorted(names, key=lambda n: (int(n.split('_seed')[-1]) if '_seed' in n else 0, 'noeg' in n))]
+    return [Path(root)/dataset/n for n in sorted(names, key=lambda n: (int(n.split('_seed')[-1]) if '_seed' in n else 0, SETTINGS.index(run_setting(n))))]
 
 def ablation_eg(root, dataset, profile)->pd.DataFrame:
     "Enhanced gradient on vs off: one row per search (all seeds), with the trained blocks' test error for seed 0."
@@ -203,8 +211,7 @@ def ablation_agreement(root, dataset)->pd.DataFrame:
     "Cross-seed agreement of the block-level search (`egdarts.agreement`), EG on and off, one row per stage."
     from egdarts.agreement import agreement_table
     runs = ablation_runs(root, dataset)
-    rows = [r for label, off in (('on', False), ('off', True))
-            for r in agreement_table([d for d in runs if ('noeg' in d.name) == off], label)]
+    rows = [r for label in SETTINGS for r in agreement_table([d for d in runs if run_setting(d.name) == label], label)]
     return pd.DataFrame(rows).rename(columns=dict(setting='enhanced gradient')).assign(dataset=dataset)
 
 # %% ../nbs/11_report.ipynb #8d71d2cb
