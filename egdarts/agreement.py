@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['read_alpha_log', 'stage_trajectory', 'change_correlation', 'argmax_agreement', 'walk_ratio', 'agreement_table']
+__all__ = ['read_alpha_log', 'stage_trajectory', 'warmup_epochs', 'change_correlation', 'argmax_agreement', 'walk_ratio',
+           'agreement_table']
 
-# %% ../nbs/05c_agreement.ipynb #e3ab006e
+# %% ../nbs/05c_agreement.ipynb #882856c4
 def read_alpha_log(path)->list:
     "The lines of an `alphas.jsonl` (a run folder or the file itself), as dicts."
     path = Path(path)
@@ -23,11 +24,21 @@ def _centred(alphas)->np.ndarray:
     "Both cells' α as one flat vector, each edge's mean subtracted."
     return np.concatenate([(a - a.mean(1, keepdims=True)).ravel() for a in map(np.asarray, alphas)])
 
-def stage_trajectory(log:list, stage:int)->tuple:
-    "(α after each epoch of `stage`, epochs × entries, centred per edge; switches normal + reduce at its end)."
+def stage_trajectory(log:list, stage:int, warmup:int=0)->tuple:
+    "(α − start after each search epoch of `stage`, centred per edge; switches at its end); start: α after `warmup` epochs, else 0."
     rows = [r for r in log if r['stage'] == stage]
     if not rows: raise ValueError(f"no epoch of stage {stage} in the log; stages present: {sorted({r['stage'] for r in log})}")
-    return np.stack([_centred(r['alphas']) for r in rows]), rows[-1]['switches_normal'] + rows[-1]['switches_reduce']
+    if warmup >= len(rows): raise ValueError(f"stage {stage}: {warmup} warm-up epoch(s) but only {len(rows)} logged")
+    start = _centred(rows[warmup - 1]['alphas']) if warmup else 0.0
+    return np.stack([_centred(r['alphas']) - start for r in rows[warmup:]]), rows[-1]['switches_normal'] + rows[-1]['switches_reduce']
+
+def warmup_epochs(run_dir)->dict:
+    "{stage: number of warm-up epochs} from a run's `search_log.csv` (empty when there is none)."
+    import csv
+    f = Path(run_dir)/'search_log.csv'
+    if not f.exists(): return {}
+    with open(f) as fh: rows = list(csv.DictReader(fh))
+    return {s: len({r['epoch'] for r in rows if r['stage'] == s and r['phase'] == 'warmup'}) for s in {r['stage'] for r in rows}}
 
 # %% ../nbs/05c_agreement.ipynb #3117205a
 def _pairs(n:int): return list(itertools.combinations(range(n), 2))
@@ -53,7 +64,7 @@ def walk_ratio(trajectory:np.ndarray)->float:
     denom = math.sqrt(float((d ** 2).sum()))
     return math.nan if denom == 0 else float(np.linalg.norm(d.sum(0)) / denom)
 
-# %% ../nbs/05c_agreement.ipynb #b88e89c6
+# %% ../nbs/05c_agreement.ipynb #2f4dbabb
 def _final_rows(log:list, stage:int)->list:
     "Per-edge α rows (normal then reduce) after the last epoch of `stage`."
     last = [r for r in log if r['stage'] == stage][-1]
@@ -64,10 +75,11 @@ def agreement_table(run_dirs:list, # block-search run folders of one setting, on
                    )->list:
     "One row per stage: seeds, α-change correlation, argmax agreement and its chance level, mean walk ratio ρ, epochs."
     logs = [read_alpha_log(d) for d in run_dirs]
+    warm = [warmup_epochs(d) for d in run_dirs]
     stages = sorted(set.intersection(*[{r['stage'] for r in log} for log in logs])) if logs else []
     rows = []
     for s in stages:
-        trajs = [stage_trajectory(log, s) for log in logs]
+        trajs = [stage_trajectory(log, s, w.get(str(s), 0)) for log, w in zip(logs, warm)]
         agree, chance = argmax_agreement([_final_rows(log, s) for log in logs], [sw for _, sw in trajs])
         rows.append(dict(setting=setting, stage=s, seeds=len(logs), change_corr=change_correlation([t[-1] for t, _ in trajs]),
                          argmax_agree=agree, argmax_chance=chance, walk_ratio=float(np.mean([walk_ratio(t) for t, _ in trajs])),
