@@ -105,7 +105,7 @@ def table2(root, datasets, profile:str)->pd.DataFrame:
         rows.append(r)
     return pd.concat([TABLE_II_REPORTED, pd.DataFrame(rows)], ignore_index=True)
 
-# %% ../nbs/11_report.ipynb #0a8c392f
+# %% ../nbs/11_report.ipynb #a121d93d
 TAB3_COLS = ['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'params', 'fixed_params', 'flops', 'depth', 'err', 'test_err', 'latency', 'latency_device', 'chosen']
 TAB3_LABELS = dict(params='#params (M)', fixed_params='#params with fixed kernels (M)', flops='FLOPs (M)', err='search val. err (%)', test_err='retrained test err (%)',
                    latency='latency (ms)', latency_device='latency device')
@@ -115,7 +115,8 @@ def table3(root, dataset, stage='network_search')->pd.DataFrame:
     p = read_csv(stage_dir(root, dataset, stage)/'pareto.csv', 'Pareto set')
     ev_file = stage_dir(root, dataset, 'pareto_eval')/'pareto_eval.csv'
     if stage == 'network_search' and ev_file.exists():
-        p = p.merge(read_csv(ev_file)[['id', 'test_err', 'latency', 'latency_device']], on='id', how='left')
+        ev = read_csv(ev_file)
+        p = p.merge(ev[[c for c in ('id', 'fixed_params', 'test_err', 'latency', 'latency_device') if c in ev]], on='id', how='left')
     for c in ('test_err', 'latency', 'latency_device'):
         if c not in p: p[c] = np.nan
     return p[[c for c in TAB3_COLS if c in p]].sort_values('params', ascending=False).reset_index(drop=True)
