@@ -12,7 +12,7 @@ import numpy as np
 __all__ = ['read_alpha_log', 'stage_trajectory', 'warmup_epochs', 'change_correlation', 'argmax_agreement', 'walk_ratio',
            'agreement_table']
 
-# %% ../nbs/05c_agreement.ipynb #882856c4
+# %% ../nbs/05c_agreement.ipynb #f666dc89
 def read_alpha_log(path)->list:
     "The lines of an `alphas.jsonl` (a run folder or the file itself), as dicts."
     path = Path(path)
@@ -38,6 +38,7 @@ def warmup_epochs(run_dir)->dict:
     f = Path(run_dir)/'search_log.csv'
     if not f.exists(): return {}
     with open(f) as fh: rows = list(csv.DictReader(fh))
+    if not rows or not {'stage', 'epoch', 'phase'} <= set(rows[0]): return {}   # a log without epochs: no warm-up known
     return {s: len({r['epoch'] for r in rows if r['stage'] == s and r['phase'] == 'warmup'}) for s in {r['stage'] for r in rows}}
 
 # %% ../nbs/05c_agreement.ipynb #3117205a
