@@ -12,8 +12,8 @@ import torch.nn.functional as F
 from torch.func import functional_call
 
 # %% auto #0
-__all__ = ['EG_READINGS', 'replay_rng', 'virtual_step', 'arch_grad', 'ls_slope', 'grad_theta', 'sigma', 'phi', 'EnhancedGradient',
-           'Architect']
+__all__ = ['EG_READINGS', 'EG_SIGMAS', 'replay_rng', 'virtual_step', 'arch_grad', 'ls_slope', 'grad_theta', 'sigma', 'phi',
+           'EnhancedGradient', 'Architect']
 
 # %% ../nbs/04_architect.ipynb #d782a173
 def _rng_get(device:torch.device)->torch.Tensor:
@@ -93,8 +93,9 @@ def arch_grad(model, train_batch, val_batch, w_lr:float, w_optimizer=None, secon
         with torch.no_grad():
             for n, b in model.named_buffers(): b.copy_(bufs[n])
 
-# %% ../nbs/04_architect.ipynb #c38dd56e
+# %% ../nbs/04_architect.ipynb #c669814c
 EG_READINGS = ('consistent', 'printed')
+EG_SIGMAS = ('paper', 'both_fell')
 
 def ls_slope(xs, ys)->float:
     "θ1 of Eq. 6: least-squares slope of `ys` on `xs`; NaN if fewer than 2 points or no spread in x."
@@ -125,7 +126,7 @@ def phi(gt:float, theta1:float, phi_max:float=2.0)->tuple:
     raw = math.copysign(math.inf, theta1) if theta1 == 0 else s * abs(gt) / theta1
     return float(min(max(raw, 0.0), phi_max)), float(raw)
 
-# %% ../nbs/04_architect.ipynb #57863599
+# %% ../nbs/04_architect.ipynb #24e9d5c4
 class EnhancedGradient:
     "History of (complexity, validation loss) and the scale 1 + Φ of Eq. 8."
     def __init__(self,
@@ -133,7 +134,10 @@ class EnhancedGradient:
                  phi_max:float=2.0,          # upper bound on Φ
                  enabled:bool=True,          # False: compute and log, but scale = 1
                  reading:str='consistent',   # Eq. 7 as a slope dy/dx ('consistent') or dx/dy ('printed')
-                 smooth:int=10):             # y = running mean of the last `smooth` validation losses (0, 1: the loss itself)
+                 smooth:int=10,              # y = running mean of the last `smooth` validation losses (0, 1: the loss itself)
+                 sigma_rule:str='paper'):    # σ of Eq. 10 ('paper') or σ only when x and y both fell ('both_fell')
+        if sigma_rule not in EG_SIGMAS: raise ValueError(f"eg_sigma must be one of {EG_SIGMAS}, got {sigma_rule!r}")
+        self.sigma_rule = sigma_rule
         if m < 2: raise ValueError(f"enhance window m must be >= 2, got {m}")
         if not phi_max >= 0: raise ValueError(f"phi_max must be >= 0, got {phi_max}")
         if reading not in EG_READINGS: raise ValueError(f"eg_reading must be one of {EG_READINGS}, got {reading!r}")
@@ -150,18 +154,20 @@ class EnhancedGradient:
         self.ys.append(float(np.mean(self.ys_raw[-self.smooth:])) if self.smooth > 1 else y)
         t1 = ls_slope(self.xs[-self.m:], self.ys[-self.m:])
         gt = grad_theta(self.xs[-2], x, self.ys[-2], self.ys[-1], self.reading) if len(self.xs) > 1 else math.nan
+        if self.sigma_rule == 'both_fell' and not (len(self.xs) > 1 and x < self.xs[-2] and self.ys[-1] < self.ys[-2]): gt = math.nan
         p, raw = phi(gt, t1, self.phi_max)
         return dict(x=x, y=self.ys[-1], y_raw=y, theta1=t1, grad_theta=gt, sigma=sigma(gt, t1), phi=p, phi_raw=raw,
                     scale=1.0 + p if self.enabled else 1.0)
 
     def state_dict(self)->dict:
         return dict(m=self.m, phi_max=self.phi_max, enabled=self.enabled, reading=self.reading, smooth=self.smooth,
-                    xs=list(self.xs), ys=list(self.ys), ys_raw=list(self.ys_raw))
+                    sigma_rule=self.sigma_rule, xs=list(self.xs), ys=list(self.ys), ys_raw=list(self.ys_raw))
     def load_state_dict(self, s:dict):
         self.m, self.phi_max, self.enabled, self.reading, self.smooth = s['m'], s['phi_max'], s['enabled'], s['reading'], s['smooth']
         self.xs, self.ys, self.ys_raw = list(s['xs']), list(s['ys']), list(s['ys_raw'])
+        self.sigma_rule = s.get('sigma_rule', 'paper')   # checkpoints written before eg_sigma existed
 
-# %% ../nbs/04_architect.ipynb #b263ceef
+# %% ../nbs/04_architect.ipynb #657092f8
 def _complexity_fn(complexity):
     if callable(complexity): return complexity
     if complexity not in ('params', 'flops'): raise ValueError(f"complexity must be 'params', 'flops' or a callable, got {complexity!r}")
@@ -188,11 +194,12 @@ class Architect:
                  phi_max:float=2.0,          # bound on Φ
                  complexity='params',        # 'params' | 'flops' | callable(model) -> scalar tensor
                  eg_reading:str='consistent',# Eq. 7 as a slope dy/dx ('consistent') or dx/dy ('printed')
-                 eg_smooth:int=10):          # y = running mean of the last `eg_smooth` validation losses (0: off)
+                 eg_smooth:int=10,           # y = running mean of the last `eg_smooth` validation losses (0: off)
+                 eg_sigma:str='paper'):      # σ of Eq. 10 ('paper') or only when complexity and loss both fell ('both_fell')
         self.model, self.second_order = model, second_order
         self.optimizer = _arch_optimizer(list(model.arch_parameters()), arch_optimizer, arch_lr, arch_momentum, arch_wd, arch_adam_lr)
         self.complexity = _complexity_fn(complexity)
-        self.eg = EnhancedGradient(enhance_m, phi_max, enabled=enhanced, reading=eg_reading, smooth=eg_smooth)
+        self.eg = EnhancedGradient(enhance_m, phi_max, enabled=enhanced, reading=eg_reading, smooth=eg_smooth, sigma_rule=eg_sigma)
 
     @classmethod
     def from_profile(cls, model, profile, enhanced=None, complexity=None):
@@ -201,7 +208,7 @@ class Architect:
         return cls(model, arch_optimizer=p.arch_optimizer, arch_lr=p.arch_lr, arch_momentum=p.arch_momentum, arch_wd=p.arch_wd,
                    arch_adam_lr=p.arch_adam_lr, second_order=p.second_order, enhanced=p.enhanced if enhanced is None else enhanced,
                    enhance_m=p.enhance_m, phi_max=p.phi_max, complexity=p.complexity if complexity is None else complexity,
-                   eg_reading=p.eg_reading, eg_smooth=p.eg_smooth)
+                   eg_reading=p.eg_reading, eg_smooth=p.eg_smooth, eg_sigma=p.eg_sigma)
 
     def step(self, train_batch, val_batch, w_lr:float, w_optimizer=None)->dict:
         "One architecture update; returns val loss/acc, x, y, θ1, ∇θ, σ, Φ, scale and the gradient norm."

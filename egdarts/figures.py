@@ -14,7 +14,7 @@ from .decision import pareto_front
 
 # %% auto #0
 __all__ = ['COL1', 'COL2', 'set_theme', 'save_fig', 'error_column', 'fig_pareto_properties', 'fig6_generations', 'fig6_blocks',
-           'fig_decision', 'fig_search_curves']
+           'fig_decision', 'fig_search_curves', 'fig_agreement']
 
 # %% ../nbs/11a_figures.ipynb #d46d7be9
 COL1, COL2 = 3.5, 7.2   # inches: one column, and the full width, of a two-column paper
@@ -186,5 +186,24 @@ def fig_search_curves(logs:dict, title:str):
         ax.set_xlabel('architecture step')
         ax.set_title(t, loc='left', fontsize=8)
     sns.move_legend(axs[1], 'upper left', bbox_to_anchor=(1.02, 1), title=None, fontsize=7)
+    fig.suptitle(title, x=0.02, ha='left')
+    return fig
+
+# %% ../nbs/11a_figures.ipynb #c13479e5
+def fig_agreement(t:pd.DataFrame, title:str):
+    "Three panels over the search stages, one line per EG setting: α-change correlation, argmax agreement (chance dotted), walk ratio ρ."
+    set_theme()
+    fig, axs = plt.subplots(1, 3, figsize=(COL2, 2.2), layout='constrained')
+    for n, (label, g) in enumerate(t.groupby('enhanced gradient', sort=False)):
+        stage = g.stage + 1
+        axs[0].plot(stage, g.change_corr, 'o-', c=f'C{n}', ms=3, label=f'EG {label}')
+        axs[1].plot(stage, g.argmax_agree, 'o-', c=f'C{n}', ms=3)
+        axs[1].plot(stage, g.argmax_chance, ':', c=f'C{n}', lw=1)
+        axs[2].plot(stage, g.walk_ratio, 'o-', c=f'C{n}', ms=3)
+    axs[2].axhline(1, c='0.6', lw=0.8, ls='--')
+    for ax, lab in zip(axs, ('correlation of Δα across seeds', 'argmax agreement (chance dotted)', 'ρ (1: random walk)')):
+        ax.set_xlabel('search stage')
+        ax.set_ylabel(lab, fontsize=7)
+    axs[0].legend(fontsize=7)
     fig.suptitle(title, x=0.02, ha='left')
     return fig

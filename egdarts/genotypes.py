@@ -11,7 +11,8 @@ from .core import atomic_write_json, read_json
 
 # %% auto #0
 __all__ = ['Genotype', 'DARTS_V2', 'PDARTS', 'GenotypeError', 'validate_genotype', 'genotype_to_dict', 'genotype_from_dict',
-           'save_genotype', 'load_genotype', 'cell_layout', 'plot_cell', 'plot_genotype']
+           'save_genotype', 'load_genotype', 'random_genotype', 'resolve_genotype', 'cell_layout', 'plot_cell',
+           'plot_genotype']
 
 # %% ../nbs/02a_genotypes.ipynb #03f9b370
 Genotype = namedtuple('Genotype', 'normal normal_concat reduce reduce_concat')
@@ -92,6 +93,29 @@ def load_genotype(path, steps:int=4, primitives=PRIMITIVES)->Genotype:
     d = read_json(path, 'genotype file')
     try: return genotype_from_dict(d, steps, primitives)
     except GenotypeError as e: raise GenotypeError(f"genotype file {path}: {e}") from None
+
+# %% ../nbs/02a_genotypes.ipynb #44f1aa24
+def random_genotype(seed:int, # the draw's seed: the same seed gives the same genotype everywhere
+                    steps:int=4, # intermediate nodes per cell
+                    primitives=PRIMITIVES, # the ops to draw from
+                   )->Genotype:
+    "A valid normal + reduce genotype drawn uniformly: two distinct inputs per node, each with a uniform op."
+    import random
+    rng = random.Random(f'egdarts-random-cell-{seed}')
+    def cell():
+        return [(rng.choice(primitives), j) for i in range(steps) for j in sorted(rng.sample(range(i + 2), 2))]
+    concat = list(range(2, steps + 2))
+    return validate_genotype(Genotype(normal=cell(), normal_concat=concat, reduce=cell(), reduce_concat=concat), steps, primitives)
+
+def resolve_genotype(spec:str)->Genotype:
+    "The genotype a `genotype_file` parameter names: '' (DARTS-V2), 'DARTS_V2', 'PDARTS', 'random:<seed>' or a JSON file."
+    if not spec: return DARTS_V2
+    if spec in ('DARTS_V2', 'PDARTS'): return {'DARTS_V2': DARTS_V2, 'PDARTS': PDARTS}[spec]
+    if spec.startswith('random:'):
+        seed = spec.split(':', 1)[1]
+        if not seed.lstrip('-').isdigit(): raise ValueError(f"genotype_file {spec!r}: expected 'random:<integer seed>', e.g. 'random:0'")
+        return random_genotype(int(seed))
+    return load_genotype(spec)
 
 # %% ../nbs/02a_genotypes.ipynb #a885a126
 _FILL = {'in': '#b4eeb4', 'mid': '#add8e6', 'out': '#eee8aa'}   # DARTS' plot_genotype colours (darkseagreen2, lightblue, palegoldenrod)

@@ -13,14 +13,23 @@ from .core import get_device, device_name
 # %% auto #0
 __all__ = ['count_params', 'count_flops', 'train_step_flops', 'measure_latency']
 
-# %% ../nbs/08_metrics.ipynb #3ba7f6b0
+# %% ../nbs/08_metrics.ipynb #629faca1
 def _is_aux(name:str, aux:str)->bool: return aux in name.split('.')
+
+def _fixed_kernels(model:nn.Module, aux:str)->list:
+    "Buffers that act as weights (LBCNN's fixed ±1 kernels): buffers of rank ≥ 2 outside BatchNorm and the auxiliary tower."
+    return [b for name, mod in model.named_modules() if not isinstance(mod, nn.modules.batchnorm._BatchNorm)
+            and not _is_aux(name, aux) for b in mod.buffers(recurse=False) if b.dim() >= 2]
 
 def count_params(model:nn.Module, # any network
                  aux:str='auxiliary_head', # attribute name of the auxiliary tower, excluded
+                 fixed:bool=False, # also count fixed kernels (non-BN buffers, e.g. LBCNN's ±1 weights)
+                 unit:float=1e6, # result in millions; 1 = raw count
                 )->float:
-    "Number of parameters in millions, auxiliary head and buffers excluded."
-    return sum(p.numel() for n, p in model.named_parameters() if not _is_aux(n, aux)) / 1e6
+    "Number of parameters (trainable; with `fixed`, plus fixed kernels), auxiliary head and BN statistics excluded."
+    n = sum(p.numel() for name, p in model.named_parameters() if not _is_aux(name, aux))
+    if fixed: n += sum(b.numel() for b in _fixed_kernels(model, aux))
+    return n / unit
 
 # %% ../nbs/08_metrics.ipynb #bb458814
 def _input(model, size):

@@ -17,7 +17,8 @@ from .data import get_data, search_split, Batches
 from .architect import Architect
 from .search import StageParts, CsvLog, search_step, _truncate_lines
 from .metrics import count_params, count_flops
-from .nb201 import NB201SearchNetwork, NB201Network, NB201Table, NB201_COLUMNS, nb201_complexity
+from .nb201 import NB201SearchNetwork, NB201Network, NB201Table, NB201_COLUMNS, NB201_OPS, nb201_complexity
+from .agreement import argmax_agreement, change_correlation
 
 # %% auto #0
 __all__ = ['NB201_METHODS', 'EPOCH_COLS', 'NB201_REPORTED', 'RESULT_COLS', 'nb201_architect', 'nb201_parts', 'NB201Run',
@@ -154,13 +155,12 @@ def nb201_search(profile:Profile|str, method:str='egdarts', *, out_dir, seed:int
 # %% ../nbs/05b_nb201_search.ipynb #f65aa045
 def seed_agreement(runs:list)->dict:
     "Over pairs of searches [(α initial, α final)]: edge-wise argmax agreement (chance 1/5) and correlation of α's change."
-    if len(runs) < 2: return dict(pairs=0, argmax_agreement=math.nan, chance=0.2, change_correlation=math.nan)
     finals = [np.asarray(f) for _, f in runs]
-    changes = [(np.asarray(f) - np.asarray(i)).ravel() for i, f in runs]
-    pairs = [(a, b) for a in range(len(runs)) for b in range(a + 1, len(runs))]
-    agree = [np.mean(finals[a].argmax(1) == finals[b].argmax(1)) for a, b in pairs]
-    corr = [np.corrcoef(changes[a], changes[b])[0, 1] for a, b in pairs]
-    return dict(pairs=len(pairs), argmax_agreement=float(np.mean(agree)), chance=0.2, change_correlation=float(np.mean(corr)))
+    ops = [list(NB201_OPS)] * (len(finals[0]) if finals else 0)      # every edge keeps all five ops
+    agree, chance = argmax_agreement([f.tolist() for f in finals], [ops] * len(finals))
+    change = change_correlation([(np.asarray(f) - np.asarray(i)).ravel() for i, f in runs])
+    return dict(pairs=len(runs) * (len(runs) - 1) // 2, argmax_agreement=agree, chance=0.2 if math.isnan(chance) else chance,
+                change_correlation=change)
 
 # %% ../nbs/05b_nb201_search.ipynb #90eeb9dd
 NB201_REPORTED = [   # (row, CIFAR-10, CIFAR-100, ImageNet16-120): published test accuracies (%), NAS-Bench-201 and DrNAS papers

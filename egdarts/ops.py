@@ -129,14 +129,16 @@ OPS = _Registry({
     'conv_7x1_1x7': _conv_7x1_1x7,
 })
 
-# %% ../nbs/02_ops.ipynb #0a7ab7ad
+# %% ../nbs/02_ops.ipynb #d9818d31
 def op_cost(name:str, # a name in `PRIMITIVES`
             C:int, # channels
             stride:int=1, # 1 or 2
             H:int=32, W:int|None=None, # input height and width
             affine:bool=True, # BN with learnable scale/shift (counted in params)
            )->dict:
-    "Parameters and multiply-adds (one H×W input) of `OPS[name](C, stride, affine)`."
+    "Trainable parameters, parameters with fixed kernels and multiply-adds (one H×W input) of `OPS[name](C, stride, affine)`."
+    from egdarts.metrics import count_params
     with torch.random.fork_rng(devices=[]): op = OPS[name](C, stride, affine).eval()   # leave the global RNG alone (LBCNN seeds)
     with torch.no_grad(), FlopCounterMode(display=False) as fc: op(torch.zeros(1, C, H, W or H))
-    return dict(params=sum(p.numel() for p in op.parameters()), macs=fc.get_total_flops() // 2)
+    return dict(params=int(count_params(op, unit=1)), fixed_params=int(count_params(op, fixed=True, unit=1)),
+                macs=fc.get_total_flops() // 2)

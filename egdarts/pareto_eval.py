@@ -29,8 +29,8 @@ def retrain_order(pareto:pd.DataFrame, k:int)->list:
     by_distance = sorted(range(len(labels)), key=lambda i: (abs(i - knee), i))
     return [labels[i] for i in by_distance[:k]]
 
-# %% ../nbs/09a_pareto_eval.ipynb #6db440c8
-EVAL_COLS = ['id', *V_NAMES, 'params', 'flops', 'depth', 'err', 'chosen', 'latency', 'latency_device', 'test_err',
+# %% ../nbs/09a_pareto_eval.ipynb #ea4fd85a
+EVAL_COLS = ['id', *V_NAMES, 'params', 'fixed_params', 'flops', 'depth', 'err', 'chosen', 'latency', 'latency_device', 'test_err',
              'retrained', 'train_s']
 
 def _member_row(genotype, rec:pd.Series, nc:int, profile:Profile, device)->dict:
@@ -39,7 +39,8 @@ def _member_row(genotype, rec:pd.Series, nc:int, profile:Profile, device)->dict:
     seed_everything(0)
     model = TargetNetwork(genotype, v, num_classes=nc)
     lat = measure_latency(model, device, profile.latency_runs, profile.latency_warmup)
-    return dict(id=int(rec['id']), **dict(zip(V_NAMES, v)), params=count_params(model), flops=count_flops(model),
+    return dict(id=int(rec['id']), **dict(zip(V_NAMES, v)), params=count_params(model),
+                fixed_params=count_params(model, fixed=True), flops=count_flops(model),
                 depth=int(rec['depth']), err=float(rec['err']), chosen=bool(rec['chosen']), latency=lat['ms'],
                 latency_device=lat['device'], test_err=float('nan'), retrained='no', train_s=0.0)
 

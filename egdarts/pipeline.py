@@ -71,7 +71,7 @@ def _params(**fns)->Callable:
     "A parameter function from keyword values, each a constant or a function of `ctx`."
     return lambda ctx: {k: f(ctx) if callable(f) else f for k, f in fns.items()}
 
-# %% ../nbs/12_pipeline.ipynb #6f1fa785
+# %% ../nbs/12_pipeline.ipynb #55ac871e
 def file_of(dataset:str, stage:str, name:str)->Callable:
     "A parameter function: the file `name` that stage `stage` of `dataset` wrote."
     return lambda ctx: str(Path(ctx['root'], dataset, stage, name))
@@ -117,6 +117,21 @@ def _ds_stages(ds:str, datasets:list, seeds:int=1, same_size:bool=False)->list:
                             outputs=('final.json',), dataset=ds, after=(f'{src}/block_search', f'{src}/network_search')))
     return stages
 
+def _sigma_stages(ds:str, seeds:int)->list:
+    "The σ ablation: block-level searches enhancing only steps where complexity and loss both fell, seeds 0 .. seeds-1."
+    return [Stage(f'block_search_bothfell{f"_seed{i}" if i else ""}', 'run_block_search.ipynb',
+                  (lambda i: lambda ctx: dict(enhanced=True, overrides='{"eg_sigma": "both_fell"}', seed=ctx['seed'] + i))(i),
+                  outputs=('genotype.json',), dataset=ds) for i in range(seeds)]
+
+def _control_stages(ds:str, random_cells:int)->list:
+    "The final comparison's controls at the EG knee's v: the EG blocks trained from a second seed, and random cells."
+    knee = v_of(ds, 'network_search')
+    seed1 = Stage('final_train_seed1', 'run_final_train.ipynb',
+                  _params(genotype_file=genotype_of(ds, 'block_search'), v=knee, seed=lambda ctx: ctx['seed'] + 1),
+                  needs=('block_search', 'network_search'), outputs=('final.json',), dataset=ds)
+    return [seed1] + [Stage(f'final_train_random{i}', 'run_final_train.ipynb', _params(genotype_file=f'random:{i}', v=knee),
+                            needs=('network_search',), outputs=('final.json',), dataset=ds) for i in range(random_cells)]
+
 REPORTS = [('tab2', 'tab2_comparison.ipynb'), ('tab3', 'tab3_pareto.ipynb'), ('tab4', 'tab4_pdarts_blocks.ipynb'),
            ('tab5', 'tab5_second_search.ipynb'), ('fig2', 'fig2_decision.ipynb'), ('fig3', 'fig3_cells.ipynb'),
            ('fig4_5', 'fig4_5_pareto_properties.ipynb'), ('fig6', 'fig6_generations.ipynb'), ('ablations', 'ablations.ipynb')]
@@ -129,7 +144,8 @@ NB201_REPORT = ('nb201', 'nb201_table.ipynb')
 def plan(datasets:list, profile='smoke')->list:
     "Every stage, in dependency order, for `datasets` at `profile` (its `ablation_seeds` adds block-level searches)."
     p = get_profile(profile)
-    stages = [s for ds in datasets for s in _ds_stages(ds, datasets, p.ablation_seeds, p.same_size_baselines)]
+    stages = [s for ds in datasets for s in _ds_stages(ds, datasets, p.ablation_seeds, p.same_size_baselines)
+              + _control_stages(ds, p.random_cells) + _sigma_stages(ds, p.eg_sigma_seeds)]
     nb201 = 'cifar10' in datasets   # the NAS-Bench-201 searches run on CIFAR-10; the table gives the other datasets
     stages += [NB201_STAGE] if nb201 else []
     return stages + [Stage(n, nb, _report_params, out=f'reports/{n}') for n, nb in REPORTS + ([NB201_REPORT] if nb201 else [])]

@@ -87,6 +87,7 @@ class Profile:
     eg_smooth:int = 10                # y of Eq. 5-7 = running mean of the last eg_smooth validation losses (0: the loss itself); 04_architect
     phi_max:float = 2.0               # bound on Phi of Eq. 9; chosen by measurement in 04_architect
     complexity:str = 'params'         # C(alpha) measure: 'params' | 'flops'
+    eg_sigma:str = 'paper'            # sigma of Eq. 10 as printed ('paper') or only when complexity and loss both fell ('both_fell'); 04_architect
     # --- network-level gradient descent (Table I): the candidate training and the final training
     cand:Recipe = Recipe(epochs=36)
     final:Recipe = Recipe(epochs=600)
@@ -104,6 +105,8 @@ class Profile:
     same_size_baselines:bool = True   # also train DARTS-V2's and P-DARTS' cells at the chosen v (Table IV at equal size)
     retrain_pareto:int = 0            # Table III: retrain the final Pareto set with the final recipe: 0 = every member,
                                       # k > 0 = the k members nearest the knee (the knee itself is the final training)
+    random_cells:int = 3              # controls: cells drawn at random (genotypes.random_genotype, seeds 0..k-1) trained at the chosen v
+    eg_sigma_seeds:int = 0            # σ ablation: block-level searches with eg_sigma='both_fell', seeds 0..k-1 (study only)
     # --- metrics
     latency_runs:int = 1000           # Table III caption
     latency_warmup:int = 50
@@ -146,17 +149,17 @@ PROFILES = {
                      search_limit_train=200, search_C=4, search_layers=(3, 4, 5), search_epochs=2, search_warmup=1,
                      search_batch=20, enhance_m=4, eg_smooth=4, cand=Recipe(epochs=1, batch_size=64), pop_size=4, n_gen=3,
                      v0_bounds=(8, 16), v123_bounds=(1, 2),
-                     final=Recipe(epochs=2, batch_size=64), latency_runs=20, latency_warmup=3,
+                     final=Recipe(epochs=2, batch_size=64), latency_runs=20, latency_warmup=3, random_cells=2,
                      nb201=NB201Search(C=4, N=1, limit_train=400, epochs=3, batch=32, seeds=2, eg_m=4, eg_smooth=4)),
     'tiny': Profile('tiny', limit_train=200, limit_test=100,
                     search_limit_train=100, search_C=2, search_layers=(3, 3, 3), search_epochs=1, search_warmup=0,
                     search_batch=25, enhance_m=3, eg_smooth=3, cand=Recipe(epochs=1, batch_size=50), pop_size=4, n_gen=2,
-                    v0_bounds=(8, 10), v123_bounds=(1, 1), final=Recipe(epochs=1, batch_size=50),
+                    v0_bounds=(8, 10), v123_bounds=(1, 1), final=Recipe(epochs=1, batch_size=50), random_cells=1,
                     latency_runs=5, latency_warmup=1,
                     nb201=NB201Search(C=2, N=1, limit_train=100, epochs=2, batch=25, seeds=1, eg_m=3, eg_smooth=3)),
     'study': Profile('study', limit_train=None, limit_test=None, cand_limit_train=6000,
                      search_limit_train=2000, search_C=4, search_layers=(3, 4, 5), search_epochs=3, search_warmup=1,
-                     search_batch=32, second_order=False, ablation_seeds=3,
+                     search_batch=32, second_order=False, ablation_seeds=3, eg_sigma_seeds=1,
                      cand=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.0),
                      final=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.4),
                      v0_bounds=(8, 20), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0), pop_size=6, n_gen=3,

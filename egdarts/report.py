@@ -13,9 +13,11 @@ from .core import atomic_open, atomic_write_text, read_json, markdown_table
 
 # %% auto #0
 __all__ = ['PAPER', 'TABLE_II_REPORTED', 'TABLE_IV_REPORTED', 'TABLE_V_REPORTED', 'PROFILE_TAGS', 'TAB3_COLS', 'TAB3_LABELS',
-           'SAME_SIZE', 'stage_dir', 'read_final', 'read_csv', 'search_gpu_days', 'write_table', 'report_context',
-           'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_params', 'eg_run_stats', 'ablation_runs',
-           'ablation_eg', 'op_usage', 'expected_tables', 'expected_figures', 'check_outputs']
+           'SAME_SIZE', 'SETTINGS', 'COMPARISON_GROUPS', 'stage_dir', 'read_final', 'read_csv', 'search_gpu_days',
+           'write_table', 'report_context', 'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_costs',
+           'cell_params', 'eg_run_stats', 'run_setting', 'ablation_runs', 'ablation_eg', 'ablation_agreement',
+           'final_comparison', 'comparison_statement', 'op_usage', 'expected_tables', 'expected_figures',
+           'check_outputs']
 
 # %% ../nbs/11_report.ipynb #434b8645
 PAPER = 'reported: EG-DARTS paper'
@@ -103,9 +105,9 @@ def table2(root, datasets, profile:str)->pd.DataFrame:
         rows.append(r)
     return pd.concat([TABLE_II_REPORTED, pd.DataFrame(rows)], ignore_index=True)
 
-# %% ../nbs/11_report.ipynb #611d4a9c
-TAB3_COLS = ['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'params', 'flops', 'depth', 'err', 'test_err', 'latency', 'latency_device', 'chosen']
-TAB3_LABELS = dict(params='#params (M)', flops='FLOPs (M)', err='search val. err (%)', test_err='retrained test err (%)',
+# %% ../nbs/11_report.ipynb #a121d93d
+TAB3_COLS = ['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'params', 'fixed_params', 'flops', 'depth', 'err', 'test_err', 'latency', 'latency_device', 'chosen']
+TAB3_LABELS = dict(params='#params (M)', fixed_params='#params with fixed kernels (M)', flops='FLOPs (M)', err='search val. err (%)', test_err='retrained test err (%)',
                    latency='latency (ms)', latency_device='latency device')
 
 def table3(root, dataset, stage='network_search')->pd.DataFrame:
@@ -113,18 +115,19 @@ def table3(root, dataset, stage='network_search')->pd.DataFrame:
     p = read_csv(stage_dir(root, dataset, stage)/'pareto.csv', 'Pareto set')
     ev_file = stage_dir(root, dataset, 'pareto_eval')/'pareto_eval.csv'
     if stage == 'network_search' and ev_file.exists():
-        p = p.merge(read_csv(ev_file)[['id', 'test_err', 'latency', 'latency_device']], on='id', how='left')
+        ev = read_csv(ev_file)
+        p = p.merge(ev[[c for c in ('id', 'fixed_params', 'test_err', 'latency', 'latency_device') if c in ev]], on='id', how='left')
     for c in ('test_err', 'latency', 'latency_device'):
         if c not in p: p[c] = np.nan
-    return p[TAB3_COLS].sort_values('params', ascending=False).reset_index(drop=True)
+    return p[[c for c in TAB3_COLS if c in p]].sort_values('params', ascending=False).reset_index(drop=True)
 
-# %% ../nbs/11_report.ipynb #c004d627
+# %% ../nbs/11_report.ipynb #2424dd94
 def _final_rows(root, dataset, pairs, profile)->pd.DataFrame:
     "One row per (label, final-training stage): #params, test error, FLOPs, v."
     rows = []
     for label, st in pairs:
         f = read_final(root, dataset, st)
-        rows.append(dict(blocks=label, params_M=f['params_M'], err=f['test_err'], flops_M=f.get('flops_M'),
+        rows.append(dict(blocks=label, params_M=f['params_M'], fixed_params_M=f.get('fixed_params_M'), err=f['test_err'], flops_M=f.get('flops_M'),
                          v=f.get('v'), dataset=dataset, source=f'measured ({profile} profile)'))
     return pd.DataFrame(rows)
 
@@ -142,7 +145,7 @@ def table5(root, dataset, profile)->pd.DataFrame:
     m = _final_rows(root, dataset, [('first block-level search', 'final_train'), ('second block-level search', 'final_train_second')], profile)
     return pd.concat([m, TABLE_V_REPORTED], ignore_index=True)
 
-# %% ../nbs/11_report.ipynb #0febd442
+# %% ../nbs/11_report.ipynb #b5ba57c7
 def replay_phi(log:pd.DataFrame, reading:str, m:int, phi_max:float, smooth:int=0)->np.ndarray:
     "Φ that `reading` gives on a search log's (x, raw y) history, stage by stage (the history restarts with each stage)."
     from egdarts.architect import EnhancedGradient
@@ -153,12 +156,17 @@ def replay_phi(log:pd.DataFrame, reading:str, m:int, phi_max:float, smooth:int=0
         out += [eg.update(x, y)['phi'] for x, y in zip(st['x'], ys)]
     return np.array(out, dtype=float)
 
-def cell_params(genotype, C:int=16)->tuple:
-    "#params of the operations of the normal and the reduction cell at `C` channels (preprocessing excluded)."
+def cell_costs(genotype, C:int=16, H:int=32)->dict:
+    "Trainable params, params with fixed kernels and multiply-adds (H×W input) of each cell's operations at `C` channels."
     from egdarts.ops import op_cost
-    normal = sum(op_cost(op, C, 1)['params'] for op, _ in genotype.normal)
-    reduce = sum(op_cost(op, C, 2 if j < 2 else 1)['params'] for op, j in genotype.reduce)
-    return normal, reduce
+    cells = dict(normal=[op_cost(op, C, 1, H) for op, _ in genotype.normal],
+                 reduce=[op_cost(op, C, 2 if j < 2 else 1, H if j < 2 else H // 2) for op, j in genotype.reduce])
+    return {f'cell_{k}_{cell}': sum(c[k] for c in costs) for k in ('params', 'fixed_params', 'macs') for cell, costs in cells.items()}
+
+def cell_params(genotype, C:int=16)->tuple:
+    "#params (trainable) of the operations of the normal and the reduction cell at `C` channels (preprocessing excluded)."
+    c = cell_costs(genotype, C)
+    return c['cell_params_normal'], c['cell_params_reduce']
 
 def _phi_stats(phi:np.ndarray, phi_max:float, prefix:str)->dict:
     pos = phi[phi > 0]
@@ -176,16 +184,22 @@ def eg_run_stats(run_dir)->dict:
     s = log[log.phase == 'search']
     other = 'printed' if p.eg_reading == 'consistent' else 'consistent'
     replayed = replay_phi(log, other, p.enhance_m, p.phi_max, p.eg_smooth)
-    normal, reduce = cell_params(load_genotype(run_dir/'genotype.json'))
-    return dict(run=run_dir.name, seed=man['seed'], enhanced=man['params']['enhanced'], reading=p.eg_reading, steps=len(s),
+    return dict(run=run_dir.name, setting=run_setting(run_dir.name), seed=man['seed'], enhanced=man['params']['enhanced'],
+                reading=p.eg_reading, eg_sigma=p.eg_sigma, steps=len(s),
                 enhanced_share=float((s.scale > 1).mean()), phi_positive_share=float((s.phi > 0).mean()),
                 **_phi_stats(s.phi.to_numpy(float), p.phi_max, ''), **_phi_stats(replayed, p.phi_max, f'{other}_'),
-                final_C_alpha=float(log.C_alpha.iloc[-1]), cell_params_normal=normal, cell_params_reduce=reduce)
+                final_C_alpha=float(log.C_alpha.iloc[-1]), **cell_costs(load_genotype(run_dir/'genotype.json')))
+
+SETTINGS = ('on', 'off', 'on, both fell')
+
+def run_setting(name:str)->str:
+    "The EG setting of a block-level search folder: 'off' (`_noeg`), 'on, both fell' (`_bothfell`, the σ ablation) or 'on'."
+    return 'off' if 'noeg' in name else 'on, both fell' if 'bothfell' in name else 'on'
 
 def ablation_runs(root, dataset)->list:
-    "The folders of the EG on/off block-level searches of `dataset`, seed by seed."
+    "The folders of the EG on/off (and σ-ablation) block-level searches of `dataset`, seed by seed."
     names = sorted(p.name for p in (Path(root)/dataset).glob('block_search*') if p.name != 'block_search_second')
-    return [Path(root)/dataset/n for n in sorted(names, key=lambda n: (int(n.split('_seed')[-1]) if '_seed' in n else 0, 'noeg' in n))]
+    return [Path(root)/dataset/n for n in sorted(names, key=lambda n: (int(n.split('_seed')[-1]) if '_seed' in n else 0, SETTINGS.index(run_setting(n))))]
 
 def ablation_eg(root, dataset, profile)->pd.DataFrame:
     "Enhanced gradient on vs off: one row per search (all seeds), with the trained blocks' test error for seed 0."
@@ -193,6 +207,43 @@ def ablation_eg(root, dataset, profile)->pd.DataFrame:
     trained = _final_rows(root, dataset, [('block_search', 'final_train'), ('block_search_noeg', 'final_train_noeg')], profile)
     trained = trained.rename(columns=dict(blocks='run', err='test_err'))[['run', 'test_err', 'params_M', 'v']]
     return rows.merge(trained, on='run', how='left').assign(dataset=dataset, source=f'measured ({profile} profile)')
+
+def ablation_agreement(root, dataset)->pd.DataFrame:
+    "Cross-seed agreement of the block-level search (`egdarts.agreement`), EG on and off, one row per stage."
+    from egdarts.agreement import agreement_table
+    runs = ablation_runs(root, dataset)
+    rows = [r for label in SETTINGS for r in agreement_table([d for d in runs if run_setting(d.name) == label], label)]
+    return pd.DataFrame(rows).rename(columns=dict(setting='enhanced gradient')).assign(dataset=dataset)
+
+# %% ../nbs/11_report.ipynb #8d71d2cb
+COMPARISON_GROUPS = [('EG on', ('final_train', 'final_train_seed1')), ('EG off', ('final_train_noeg',)),
+                     ('random cells', 'final_train_random'), ('DARTS-V2 cells', ('final_train_darts_v2_at_knee',)),
+                     ('P-DARTS cells', ('final_train_pdarts_at_knee',))]
+
+def final_comparison(root, dataset, profile)->pd.DataFrame:
+    "One row per group of final trainings at the EG knee's v: runs, test error mean and sd, #params, with fixed kernels, FLOPs."
+    rows = []
+    for group, stages in COMPARISON_GROUPS:
+        if isinstance(stages, str): stages = sorted(p.name for p in (Path(root)/dataset).glob(stages + '*'))
+        fs = [read_final(root, dataset, st) for st in stages if (stage_dir(root, dataset, st)/'final.json').exists()]
+        if not fs: continue
+        errs = pd.Series([f['test_err'] for f in fs], dtype=float)
+        mean = lambda k: float(np.mean([f[k] for f in fs])) if all(f.get(k) is not None for f in fs) else np.nan
+        rows.append(dict(group=group, runs=len(fs), err_mean=errs.mean(), err_sd=errs.std(), params_M=mean('params_M'),
+                         fixed_params_M=mean('fixed_params_M'), flops_M=mean('flops_M')))
+    return pd.DataFrame(rows).assign(dataset=dataset, source=f'measured ({profile} profile)')
+
+def comparison_statement(t:pd.DataFrame)->str:
+    "Which groups' mean test error differs from EG on's by more than the seed spread (2 × the larger sd), in words."
+    ref = t.set_index('group').loc['EG on']
+    if not ref.err_sd > 0: return f"EG on has {int(ref.runs)} run(s): no seed spread to judge differences against."
+    out = []
+    for _, r in t[t.group != 'EG on'].iterrows():
+        spread = 2 * max(ref.err_sd, r.err_sd if r.err_sd > 0 else 0)
+        diff = r.err_mean - ref.err_mean
+        verdict = 'beyond' if abs(diff) > spread else 'within'
+        out.append(f"{r.group}: {r.err_mean:.2f} % vs {ref.err_mean:.2f} % ({diff:+.2f} points, {verdict} the spread ±{spread:.2f})")
+    return 'Test error against EG on (2 sd of the seed spread): ' + '; '.join(out) + '.'
 
 # %% ../nbs/11_report.ipynb #cad30f22
 def op_usage(root, dataset)->pd.DataFrame:
@@ -211,7 +262,7 @@ def op_usage(root, dataset)->pd.DataFrame:
         out[f'{run.name} in genotype'] = [final.count(o) for o in PRIMITIVES]
     return out
 
-# %% ../nbs/11_report.ipynb #c0683a89
+# %% ../nbs/11_report.ipynb #cc81ff16
 def expected_tables(root, datasets, profile)->dict:
     "{table file stem: rebuilt frame} for every table the pipeline writes."
     t = {'tab2_comparison': table2(root, datasets, profile)}
@@ -220,6 +271,8 @@ def expected_tables(root, datasets, profile)->dict:
         t[f'tab4_pdarts_blocks_{ds}'] = table4(root, ds, profile)
         t[f'tab5_second_search_{ds}'] = table5(root, ds, profile)
         t[f'ablation_eg_{ds}'] = ablation_eg(root, ds, profile)
+        t[f'ablation_agreement_{ds}'] = ablation_agreement(root, ds)
+        t[f'final_comparison_{ds}'] = final_comparison(root, ds, profile)
         t[f'op_usage_{ds}'] = op_usage(root, ds)
     if _nb201_ran(root):   # the NAS-Bench-201 stages run when its table is found (egdarts.nb201_search)
         from egdarts.nb201 import NB201Table
@@ -234,7 +287,7 @@ def expected_figures(datasets, root=None)->list:
     "Stems of every figure the pipeline writes (with `root`: also those of the NAS-Bench-201 stages, if they ran)."
     f = [f'fig3_cells_{ds}' for ds in datasets] + ['fig3_cells_darts_v2']
     for ds in datasets:
-        f += [f'fig2_decision_{ds}', f'fig4_5_pareto_{ds}', f'fig6_generations_{ds}', f'fig6_blocks_{ds}', f'search_curves_{ds}']
+        f += [f'fig2_decision_{ds}', f'fig4_5_pareto_{ds}', f'fig6_generations_{ds}', f'fig6_blocks_{ds}', f'search_curves_{ds}', f'agreement_{ds}']
     return f + (['nb201_curves'] if _nb201_ran(root) else [])
 
 def _table_problem(f:Path, df:pd.DataFrame)->str:
