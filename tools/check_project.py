@@ -1,7 +1,8 @@
 """Project checks run by `make test`: environment.yml names the same packages as settings.ini (pins allowed where
 they satisfy settings.ini's ranges), every experiment notebook has exactly one cell tagged `parameters`, followed by
-a `check_params` call; every library notebook (one with `#| default_exp`) ends with its hidden export cell; no data
-file is tracked."""
+a `check_params` call; every library notebook (one with `#| default_exp`) ends with its hidden export cell; no
+notebook has two headings with the same text (the docs page would give the second an anchor its table of contents
+does not find); no data file is tracked."""
 import configparser, json, re, shlex, subprocess, sys
 from pathlib import Path
 import yaml
@@ -57,6 +58,18 @@ assert export_cell_problem(_lib({'cell_type': 'code', 'source': '#| hide\nimport
 libs = sorted((root / 'nbs').glob('*.ipynb'))
 for p in libs:
     if (why := export_cell_problem(json.loads(p.read_text()), str(p.relative_to(root)))): fails.append(why)
+
+def repeated_headings(nb:dict)->list:
+    "Markdown headings of `nb` whose anchor (lower case, runs of other characters as '-') appears more than once."
+    heads = [re.sub(r'[^a-z0-9]+', '-', m.group(1).lower()).strip('-') for c in nb['cells'] if c['cell_type'] == 'markdown'
+             for m in re.finditer(r'^#+\s+(.*)$', ''.join(c.get('source', '')), re.M)]
+    return sorted({h for h in heads if heads.count(h) > 1})
+
+_md = lambda *ls: {'cells': [{'cell_type': 'markdown', 'source': l} for l in ls]}
+assert repeated_headings(_md('# Stages\n> a page', '## Stages')) == ['stages']
+assert repeated_headings(_md('# Stages', '## A stage')) == []
+for p in libs + exps:
+    if (rep := repeated_headings(json.loads(p.read_text()))): fails.append(f"{p.relative_to(root)}: headings repeated {rep}")
 n_libs = sum(bool(re.search(r'#\|\s*default_exp\b', p.read_text())) for p in libs)
 
 tracked = subprocess.run(['git', 'ls-files'], cwd=root, capture_output=True, text=True).stdout.split()
