@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['read_alpha_log', 'stage_trajectory', 'warmup_epochs', 'change_correlation', 'argmax_agreement', 'walk_ratio',
-           'agreement_table']
+__all__ = ['TARGET_R', 'BUDGET', 'read_alpha_log', 'stage_trajectory', 'warmup_epochs', 'change_correlation', 'argmax_agreement',
+           'walk_ratio', 'agreement_table', 'stage1_overrides', 'budget_run', 'budget_curves', 'agreement_curve']
 
 # %% ../nbs/05c_agreement.ipynb #f666dc89
 def read_alpha_log(path)->list:
@@ -85,4 +85,54 @@ def agreement_table(run_dirs:list, # block-search run folders of one setting, on
         rows.append(dict(setting=setting, stage=s, seeds=len(logs), change_corr=change_correlation([t[-1] for t, _ in trajs]),
                          argmax_agree=agree, argmax_chance=chance, walk_ratio=float(np.mean([walk_ratio(t) for t, _ in trajs])),
                          epochs=len(trajs[0][0])))
+    return rows
+
+# %% ../nbs/05c_agreement.ipynb #7f7d1c6d
+def stage1_overrides(profile, # a `Profile` or the name of one
+                     *, arch_lr:float, # α learning rate
+                     limit_train:int, # images for the search (half train w, half α)
+                     epochs:int, # epochs of the stage
+                     warmup:int=1, # of which the first `warmup` train w only
+                    )->dict:
+    "Profile fields that make `profile`'s block-level search its first progressive stage alone (all twelve operations)."
+    from egdarts.profiles import get_profile
+    p = get_profile(profile)
+    return dict(search_layers=p.search_layers[:1], search_ops=p.search_ops[:1], skip_dropout=p.skip_dropout[:1],
+                skip_dropout_cifar100=p.skip_dropout_cifar100[:1], search_limit_train=limit_train, search_epochs=epochs,
+                search_warmup=warmup, arch_lr=arch_lr)
+
+TARGET_R = 0.3   # the agreement the study's first search stage should reach (issue 24): mean pairwise r of Δα
+BUDGET = 'alpha_budget'   # run folders <dataset>/alpha_budget_lr<lr>_seed<i> (stages of `egdarts.stages`)
+
+def budget_run(arch_lr:float, i:int)->str: return f'{BUDGET}_lr{arch_lr:g}_seed{i}'
+
+def budget_curves(root, # a results folder (results/<profile>)
+                  dataset:str='cifar10')->list:
+    "`agreement_curve` rows for every α learning rate whose `alpha_budget` runs are in `root/dataset`; [] when none ran."
+    import re
+    runs = {}
+    for d in sorted(Path(root, dataset).glob(f'{BUDGET}_lr*_seed*')):
+        if (m := re.fullmatch(rf'{BUDGET}_lr(.+)_seed(\d+)', d.name)) and (d/'alphas.jsonl').exists(): runs.setdefault(float(m[1]), []).append(d)
+    return [r for lr in sorted(runs) for r in agreement_curve(runs[lr], f'α lr {lr:g}')]
+
+def _search_steps(run_dir, stage:int=0)->list:
+    "α steps in each search (non-warm-up) epoch of `stage`, from the run's `search_log.csv`."
+    import csv
+    with open(Path(run_dir)/'search_log.csv') as fh: rows = [r for r in csv.DictReader(fh) if r['stage'] == str(stage) and r['phase'] == 'search']
+    return [sum(r['epoch'] == e for r in rows) for e in sorted({r['epoch'] for r in rows}, key=int)]
+
+def agreement_curve(run_dirs:list, # block-search run folders of one setting, one per seed
+                    setting:str='', stage:int=0)->list:
+    "One row per search epoch of `stage`: α steps so far, α-change correlation, argmax agreement and chance, mean ρ."
+    logs, warm = [read_alpha_log(d) for d in run_dirs], [warmup_epochs(d).get(str(stage), 0) for d in run_dirs]
+    trajs = [stage_trajectory(log, stage, w) for log, w in zip(logs, warm)]
+    epochs = min(len(t) for t, _ in trajs)
+    steps = np.cumsum(_search_steps(run_dirs[0], stage))
+    rows = []
+    for k in range(epochs):
+        finals = [[row for cell in [r for r in log if r['stage'] == stage][w + k]['alphas'] for row in cell] for log, w in zip(logs, warm)]
+        agree, chance = argmax_agreement(finals, [sw for _, sw in trajs])
+        rows.append(dict(setting=setting, epoch=k + 1, alpha_steps=int(steps[k]), seeds=len(logs),
+                         change_corr=change_correlation([t[k] for t, _ in trajs]), argmax_agree=agree, argmax_chance=chance,
+                         walk_ratio=float(np.mean([walk_ratio(t[:k + 1]) for t, _ in trajs]))))
     return rows

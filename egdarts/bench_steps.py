@@ -112,7 +112,7 @@ def default_variant(profile, # a `Profile` (its speed switches)
     return Variant(edges, cl, profile.cpu_malloc and cpu, (cpu_threads_for(profile.cpu_threads, channels) or 0) if cpu else 0,
                    profile.amp_bf16 and cuda and network == 'target')
 
-# %% ../nbs/13a_bench_steps.ipynb #c5214573
+# %% ../nbs/13a_bench_steps.ipynb #6df41177
 def _name_default(variants:dict, default:Variant)->dict:
     "Drop repeated variants, mark the one equal to `default` (added when absent)."
     out = {}
@@ -121,40 +121,33 @@ def _name_default(variants:dict, default:Variant)->dict:
     if default not in out.values(): out[f"{default.edges} (default)"] = default
     return out
 
+def _cpu_ladder(profile, channels:int, device, base_threads:int, network:str, unit:str)->tuple:
+    "(device, the default variant, {name: Variant}): DARTS as written, then on CPU each switch on top of the previous."
+    dev = get_device(device)
+    d = default_variant(profile, channels, dev, network)
+    if d.threads == base_threads: d = replace(d, threads=0)   # the same setting
+    v = {f'DARTS as written (plain {unit}, NCHW)': DARTS_AS_WRITTEN}
+    if dev.type == 'cpu':
+        v.update({'channels_last': Variant(channels_last=True), '+ malloc keeps memory': Variant(channels_last=True, malloc=True),
+                  f'+ fused {unit}': Variant('fused', True, True), f'+ batched {unit}': Variant('batched', True, True)})
+    return dev, d, v
+
+def _thread_variants(d:Variant, unit:str, base_threads:int)->dict:
+    "The default variant on one thread and on `base_threads` threads."
+    return {f"{d.edges} {unit}, {n} thread{'s' if n > 1 else ''}": replace(d, threads=0 if n == base_threads else n) for n in sorted({1, base_threads})}
+
 def supernet_variants(profile, channels:int, device, base_threads:int)->dict:
     "{name: Variant} of the supernet comparisons: each switch on top of the previous, then threads, GPU options."
-    dev = get_device(device)
-    d = default_variant(profile, channels, dev)
-    if d.threads == base_threads: d = replace(d, threads=0)   # the same setting
-    v = {'DARTS as written (plain edges, NCHW)': DARTS_AS_WRITTEN}
-    if dev.type == 'cpu':
-        v['channels_last'] = Variant(channels_last=True)
-        v['+ malloc keeps memory'] = Variant(channels_last=True, malloc=True)
-        v['+ fused edges'] = Variant('fused', True, True)
-        v['+ batched edges'] = Variant('batched', True, True)
-        v['batched edges, NCHW'] = Variant('batched', False, True)
-        for n in sorted({1, base_threads}): v[f"{d.edges} edges, {n} thread{'s' if n > 1 else ''}"] = replace(d, threads=0 if n == base_threads else n)
-    else:
-        v['fused edges'] = Variant('fused')
-        v['batched edges'] = Variant('batched')
-        v['batched edges + CUDA graph'] = Variant('batched', graphs=True)
+    dev, d, v = _cpu_ladder(profile, channels, device, base_threads, 'supernet', 'edges')
+    if dev.type == 'cpu': v.update({'batched edges, NCHW': Variant('batched', False, True), **_thread_variants(d, 'edges', base_threads)})
+    else: v.update({'fused edges': Variant('fused'), 'batched edges': Variant('batched'), 'batched edges + CUDA graph': Variant('batched', graphs=True)})
     return _name_default(v, d)
 
 def target_variants(profile, channels:int, device, base_threads:int)->dict:
     "{name: Variant} of the target-network comparisons."
-    dev = get_device(device)
-    d = default_variant(profile, channels, dev, 'target')
-    if d.threads == base_threads: d = replace(d, threads=0)   # the same setting
-    v = {'DARTS as written (plain cells, NCHW)': DARTS_AS_WRITTEN}
-    if dev.type == 'cpu':
-        v['channels_last'] = Variant(channels_last=True)
-        v['+ malloc keeps memory'] = Variant(channels_last=True, malloc=True)
-        v['+ fused cells'] = Variant('fused', True, True)
-        v['+ batched cells'] = Variant('batched', True, True)
-        for n in sorted({1, base_threads}): v[f"{d.edges} cells, {n} thread{'s' if n > 1 else ''}"] = replace(d, threads=0 if n == base_threads else n)
-    else:
-        v['bf16'] = Variant(bf16=True)
-        v['bf16 + CUDA graph'] = Variant(bf16=True, graphs=True)   # (Variant(compile=True) left out: its compile overran a 90 s GPU-check budget)
+    dev, d, v = _cpu_ladder(profile, channels, device, base_threads, 'target', 'cells')
+    if dev.type == 'cpu': v.update(_thread_variants(d, 'cells', base_threads))
+    else: v.update({'bf16': Variant(bf16=True), 'bf16 + CUDA graph': Variant(bf16=True, graphs=True)})   # (Variant(compile=True) left out: its compile overran a 90 s GPU-check budget)
     return _name_default(v, d)
 
 # %% ../nbs/13a_bench_steps.ipynb #01eaa831

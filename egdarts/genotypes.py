@@ -138,24 +138,19 @@ def _pava(d):
             blocks.append([(m1 * n1 + m2 * n2) / (n1 + n2), n1 + n2])
     return [m for m, n in blocks for _ in range(n)]
 
-# %% ../nbs/02a_genotypes.ipynb #6c5e1961
-def cell_layout(edges, # DARTS layout: (op, input) pairs, two per intermediate node
-                concat, # nodes concatenated into the output
-                fontsize:float=7.0, # op labels' font size in points; everything scales with it
-               )->dict:
-    "Positions (points) of the nodes, op labels and edge routes of one cell, columns left to right."
-    steps = len(edges) // 2
-    f = fontsize
-    pad, gap, vgap = 0.35 * f, 2.2 * f, 0.55 * f
+# %% ../nbs/02a_genotypes.ipynb #d666b5cd
+def _layout_items(edges, concat, f:float)->tuple:
+    "(items {key: (column, _Item)}, chains [(item keys from source to target, 'op' | 'concat')], columns) of one cell."
+    steps, pad = len(edges) // 2, 0.35 * f
     col = {0: 0, 1: 0}
     for j in range(steps): col[j + 2] = max(col[i] for _, i in edges[2 * j:2 * j + 2]) + 2
     col['out'] = max(col[j + 2] for j in range(steps)) + 2
     names = {0: '$c_{k-2}$', 1: '$c_{k-1}$', 'out': '$c_{k}$', **{j + 2: str(j) for j in range(steps)}}
-    items = {}   # key -> (column, _Item)
+    items = {}
     for n, c in col.items():
         w, h = _text_size(names[n], f + 1.5)
         items[('node', n)] = (c, _Item('node', names[n], max(w, h) + 2.4 * pad, h + 2.4 * pad))
-    chains = []  # (item keys from source to target, 'op' | 'concat')
+    chains = []
     def chain(src, dst, k, label=None):
         ch = [('node', src)]
         for c in range(col[src] + 1, col[dst] - (1 if label else 0)):
@@ -168,33 +163,52 @@ def cell_layout(edges, # DARTS layout: (op, input) pairs, two per intermediate n
         chains.append((ch + [('node', dst)], 'op' if label else 'concat'))
     for k, (op, i) in enumerate(edges): chain(i, k // 2 + 2, k, op)
     for c in concat: chain(c, 'out', f'cat{c}')
-    nb = {key: [] for key in items}
-    for ch, _ in chains:
-        for a, b in zip(ch, ch[1:]):
-            nb[a].append(b)
-            nb[b].append(a)
-    ncol = col['out'] + 1
+    return items, chains, col['out'] + 1
+
+def _ordered_columns(items:dict, nb:dict, ncol:int)->list:
+    "Each column's item keys, ordered to reduce crossings (barycentre sweeps; c_{k-2} stays above c_{k-1})."
     cols = [[k for k in items if items[k][0] == c] for c in range(ncol)]   # insertion order: nodes, then edges in order
-    for _ in range(4):   # crossing reduction: barycentre sweeps, c_{k-2} stays above c_{k-1}
+    for _ in range(4):
         for order, side in ((range(1, ncol), -1), (range(ncol - 2, 0, -1), 1)):
             for c in order:
                 p = {k: i for cc in cols for i, k in enumerate(cc)}
                 bc = lambda k: (lambda ns: sum(ns) / len(ns) if ns else p[k])([p[n] for n in nb[k] if items[n][0] == c + side])
                 cols[c].sort(key=lambda k: (bc(k), p[k]))
+    return cols
+
+def _row_positions(items:dict, nb:dict, cols:list, vgap:float)->dict:
+    "Vertical centre of every item: each column stacked, then every item pulled toward its neighbours, order and gaps kept."
     y = {}
-    for cc in cols:   # stack each column, then pull each item toward its neighbours, keeping order and gaps
+    for cc in cols:
         t = 0.0
         for k in cc:
             h = items[k][1].h
             y[k] = t + h / 2
             t += h + vgap
     for _ in range(30):
-        for c in [*range(ncol), *range(ncol - 1, -1, -1)]:
+        for c in [*range(len(cols)), *range(len(cols) - 1, -1, -1)]:
             cc = cols[c]
             off = [0.0]
             for a, b in zip(cc, cc[1:]): off.append(off[-1] + (items[a][1].h + items[b][1].h) / 2 + vgap)
             want = [(sum(y[n] for n in nb[k]) / len(nb[k]) if nb[k] else y[k]) - o for k, o in zip(cc, off)]
             for k, z, o in zip(cc, _pava(want), off): y[k] = z + o
+    return y
+
+def cell_layout(edges, # DARTS layout: (op, input) pairs, two per intermediate node
+                concat, # nodes concatenated into the output
+                fontsize:float=7.0, # op labels' font size in points; everything scales with it
+               )->dict:
+    "Positions (points) of the nodes, op labels and edge routes of one cell, columns left to right."
+    f = fontsize
+    gap, vgap = 2.2 * f, 0.55 * f
+    items, chains, ncol = _layout_items(edges, concat, f)
+    nb = {key: [] for key in items}
+    for ch, _ in chains:
+        for a, b in zip(ch, ch[1:]):
+            nb[a].append(b)
+            nb[b].append(a)
+    cols = _ordered_columns(items, nb, ncol)
+    y = _row_positions(items, nb, cols, vgap)
     top = min(y[k] - items[k][1].h / 2 for k in items)
     H = max(y[k] + items[k][1].h / 2 for k in items) - top
     widths = [max((items[k][1].w for k in cc), default=0.0) for cc in cols]

@@ -8,7 +8,8 @@ import dataclasses
 from dataclasses import dataclass, asdict, replace
 
 # %% auto #0
-__all__ = ['PROFILES', 'PROFILE_HELP', 'TABLE_I', 'Recipe', 'NB201Search', 'Profile', 'get_profile', 'profile_value']
+__all__ = ['PROFILES', 'PROFILE_HELP', 'TABLE_I', 'Recipe', 'NB201Search', 'AlphaBudget', 'Profile', 'get_profile',
+           'profile_value']
 
 # %% ../nbs/00_profiles.ipynb #40e1c8f9
 @dataclass(frozen=True)
@@ -50,7 +51,17 @@ class NB201Search:
     methods:tuple = ('darts1', 'darts2', 'darts2_sgd', 'egdarts')
     seeds:int = 3                     # seeds 0 .. seeds-1 above the run's seed, every method
 
-# %% ../nbs/00_profiles.ipynb #f220a606
+# %% ../nbs/00_profiles.ipynb #ebb35adb
+@dataclass(frozen=True)
+class AlphaBudget:
+    "The first search stage alone, from several seeds and α learning rates: agreement against architecture steps."
+    limit_train:int = 8000            # search images, half for w and half for α (125 steps per epoch at batch 32)
+    epochs:int = 5                    # epochs of the stage
+    warmup:int = 1                    # of which the first ones train the weights only
+    arch_lrs:tuple = (0.1, 1.0)       # α learning rates compared (the profile's optimizer and momentum)
+    seeds:int = 0                     # seeds per learning rate (0 = none of these runs)
+
+# %% ../nbs/00_profiles.ipynb #cc73d6b9
 @dataclass(frozen=True)
 class Profile:
     "One named budget: every number a stage of the pipeline needs."
@@ -121,6 +132,8 @@ class Profile:
     cpu_malloc:bool = True            # CPU: keep freed memory in the process (cpu.tune_malloc)
     # --- the NAS-Bench-201 ground truth (egdarts.nb201_search)
     nb201:NB201Search = NB201Search()
+    # --- the agreement-against-steps measurement of the block-level search (egdarts.agreement)
+    alpha_budget:AlphaBudget = AlphaBudget()
 
     def skip_rates(self, dataset:str)->tuple:
         "The skip_connect dropout rates per stage for `dataset`."
@@ -136,10 +149,10 @@ def _from_json(name, value):
     if name in _NESTED: return value if isinstance(value, _NESTED[name]) else _NESTED[name](**{k: _from_json(k, v) for k, v in value.items()})
     return tuple(value) if isinstance(value, list) else value
 
-_NESTED = {'cand': Recipe, 'final': Recipe, 'nb201': NB201Search}   # fields that are dataclasses of their own
+_NESTED = {'cand': Recipe, 'final': Recipe, 'nb201': NB201Search, 'alpha_budget': AlphaBudget}   # fields that are dataclasses of their own
 _REMOVED = ('cuda_graphs',)   # fields older manifests hold that no longer exist (CUDA graphs: a benchmark-only measurement)
 
-# %% ../nbs/00_profiles.ipynb #ced4db1e
+# %% ../nbs/00_profiles.ipynb #b81ebe5a
 PROFILES = {
     'paper': Profile('paper'),   # nb201: the benchmark's own DARTS budget (NB201Search's defaults)
     'mid': Profile('mid', limit_train=None, search_epochs=8, search_warmup=3, search_layers=(5, 8, 11),
@@ -150,13 +163,15 @@ PROFILES = {
                      search_batch=20, enhance_m=4, eg_smooth=4, cand=Recipe(epochs=1, batch_size=64), pop_size=4, n_gen=3,
                      v0_bounds=(8, 16), v123_bounds=(1, 2),
                      final=Recipe(epochs=2, batch_size=64), latency_runs=20, latency_warmup=3, random_cells=2,
-                     nb201=NB201Search(C=4, N=1, limit_train=400, epochs=3, batch=32, seeds=2, eg_m=4, eg_smooth=4)),
+                     nb201=NB201Search(C=4, N=1, limit_train=400, epochs=3, batch=32, seeds=2, eg_m=4, eg_smooth=4),
+                     alpha_budget=AlphaBudget(limit_train=400, epochs=3, seeds=2)),
     'tiny': Profile('tiny', limit_train=200, limit_test=100,
                     search_limit_train=100, search_C=2, search_layers=(3, 3, 3), search_epochs=1, search_warmup=0,
                     search_batch=25, enhance_m=3, eg_smooth=3, cand=Recipe(epochs=1, batch_size=50), pop_size=4, n_gen=2,
                     v0_bounds=(8, 10), v123_bounds=(1, 1), final=Recipe(epochs=1, batch_size=50), random_cells=1,
                     latency_runs=5, latency_warmup=1,
-                    nb201=NB201Search(C=2, N=1, limit_train=100, epochs=2, batch=25, seeds=1, eg_m=3, eg_smooth=3)),
+                    nb201=NB201Search(C=2, N=1, limit_train=100, epochs=2, batch=25, seeds=1, eg_m=3, eg_smooth=3),
+                    alpha_budget=AlphaBudget(limit_train=100, epochs=3, seeds=2)),
     'study': Profile('study', limit_train=None, limit_test=None, cand_limit_train=6000,
                      search_limit_train=2000, search_C=4, search_layers=(3, 4, 5), search_epochs=3, search_warmup=1,
                      search_batch=32, second_order=False, ablation_seeds=3, eg_sigma_seeds=1,
@@ -164,7 +179,8 @@ PROFILES = {
                      final=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.4),
                      v0_bounds=(8, 20), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0), pop_size=6, n_gen=3,
                      retrain_pareto=1, latency_runs=200, latency_warmup=20, cpu_threads=1,
-                     nb201=NB201Search(C=8, N=1, limit_train=4000, epochs=12, batch=64, seeds=3)),
+                     nb201=NB201Search(C=8, N=1, limit_train=4000, epochs=12, batch=64, seeds=3),
+                     alpha_budget=AlphaBudget(seeds=3)),
 }
 
 # %% ../nbs/00_profiles.ipynb #cc2b6864
