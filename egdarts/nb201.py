@@ -148,8 +148,13 @@ class NB201SearchNetwork(NB201Skeleton):
         super().__init__(C, N, num_classes, lambda width: NB201SearchCell(width, affine))
         self.alphas = nn.Parameter(1e-3 * torch.randn(len(NB201_EDGES), len(NB201_OPS)))
         self._cost_cache = {}
-    def arch_parameters(self)->list: return [self.alphas]
-    def weight_parameters(self)->list: return [p for p in self.parameters() if p is not self.alphas]
+    def arch_parameters(self)->list:
+        "[α] (6 edges × 5 ops, shared by every cell): the architect's parameters."
+        return [self.alphas]
+
+    def weight_parameters(self)->list:
+        "Every parameter but α: what the weight optimizer trains."
+        return [p for p in self.parameters() if p is not self.alphas]
     def forward(self, x):
         weights, x = F.softmax(self.alphas, dim=-1), self.stem(x)
         for cell in self.cells: x = cell(x, weights) if isinstance(cell, NB201SearchCell) else cell(x)

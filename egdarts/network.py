@@ -101,7 +101,9 @@ class TargetNetwork(nn.Module):
         self.register_buffer('_drop_prob', torch.tensor(float(drop_path_prob)), persistent=False)
 
     @property
-    def drop_path_prob(self)->float: return float(self._drop_prob)
+    def drop_path_prob(self)->float:
+        "Drop-path probability of every cell's non-identity edges (settable, in [0, 1); kept in a buffer, so a compiled step sees changes)."
+        return float(self._drop_prob)
     @drop_path_prob.setter
     def drop_path_prob(self, p:float):
         if not 0 <= p < 1: raise ValueError(f"drop_path_prob must be in [0, 1), got {p}")

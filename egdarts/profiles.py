@@ -139,7 +139,9 @@ class Profile:
         "The skip_connect dropout rates per stage for `dataset`."
         return self.skip_dropout_cifar100 if dataset == 'cifar100' else self.skip_dropout
 
-    def to_dict(self)->dict: return asdict(self)
+    def to_dict(self)->dict:
+        "Every field as plain values (recipes and nested settings as dicts): what manifests record."
+        return asdict(self)
     @classmethod
     def from_dict(cls, d:dict):
         "Inverse of `to_dict`, also for a dict read back from JSON (lists become tuples, recipes become `Recipe`s)."

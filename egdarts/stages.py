@@ -33,9 +33,13 @@ class Stage:
     after:tuple = ()                  # keys of other datasets' stages it reads from ('cifar10/block_search')
 
     @property
-    def key(self)->str: return f'{self.dataset}/{self.name}' if self.dataset else self.name
+    def key(self)->str:
+        "The stage's name in the plan and on the command line: '<dataset>/<name>', or '<name>' for a report."
+        return f'{self.dataset}/{self.name}' if self.dataset else self.name
     @property
-    def folder(self)->str: return self.out or f'{self.dataset}/{self.name}'
+    def folder(self)->str:
+        "Where the stage writes, relative to results/<profile>."
+        return self.out or f'{self.dataset}/{self.name}'
 
 # %% ../nbs/12a_stages.ipynb #c37aa8b6
 def chosen_v(pareto_csv)->str:

@@ -124,7 +124,9 @@ class SearchNetwork(nn.Module):
         self._cost_cache = {}
 
     @property
-    def drop_skip(self)->float: return self._drop_skip
+    def drop_skip(self)->float:
+        "Dropout rate on skip_connect in every mixed op (P-DARTS' search-space regularisation; settable, in [0, 1))."
+        return self._drop_skip
     @drop_skip.setter
     def drop_skip(self, p:float):
         if not 0 <= p < 1: raise ValueError(f"drop_skip must be in [0, 1), got {p}")
@@ -132,8 +134,12 @@ class SearchNetwork(nn.Module):
         for m in self.modules():
             if isinstance(m, MixedOp): m.drop_skip = p
 
-    def arch_parameters(self)->list: return [self.alphas_normal, self.alphas_reduce]
+    def arch_parameters(self)->list:
+        "α: [normal cell (edges × ops), reduction cell (edges × ops)], the architect's parameters."
+        return [self.alphas_normal, self.alphas_reduce]
+
     def weight_parameters(self)->list:
+        "Every parameter but α: what the weight optimizer trains."
         ids = {id(a) for a in self.arch_parameters()}
         return [p for p in self.parameters() if id(p) not in ids]
 
