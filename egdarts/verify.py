@@ -13,9 +13,10 @@ from .pipeline import reproduce
 # %% auto #0
 __all__ = ['EXACT', 'ERRORS', 'SKIP', 'compare_frames', 'compare_json', 'compare_results', 'verify']
 
-# %% ../nbs/12b_verify.ipynb #27544e08
+# %% ../nbs/12b_verify.ipynb #c3b6d385
 EXACT = ('v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'params', 'flops', 'depth', 'gen', 'id', 'status', 'chosen',
-         'params_M', 'flops_M', 'channels', 'v', 'epochs', 'retrained')
+         'params_M', 'flops_M', 'channels', 'v', 'epochs', 'retrained',
+         'method', 'seed', 'cell', 'cifar10', 'cifar100', 'ImageNet16-120', 'cifar10_percentile')   # NAS-Bench-201: cell and lookups
 ERRORS = ('err', 'test_err', 'search_err')
 SKIP = ('latency', 'latency_ms', 'latency_device', 'latency_runs', 'wall_s', 'time_s', 'train_s', 'device', 'test_loss', 'loss')
 
@@ -49,7 +50,7 @@ def compare_json(file:str, old:dict, new:dict, err_tol:float)->list:
     return compare_frames(file, pd.DataFrame([{k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in old.items()}]),
                           pd.DataFrame([{k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in new.items()}]), err_tol)
 
-# %% ../nbs/12b_verify.ipynb #c5fb14b3
+# %% ../nbs/12b_verify.ipynb #10d59e55
 def _search_log_rows(file:str, old:Path, new:Path)->list:
     "C(α) at the end of each stage of a block-level search, within 1 %, and the number of steps, exact."
     lo, ln = pd.read_csv(old), pd.read_csv(new)
@@ -63,7 +64,7 @@ def compare_results(committed, fresh, err_tol:float=5.0)->list:
     committed, fresh = Path(committed), Path(fresh)
     rows = []
     for old in sorted(committed.glob('cifar*/*/')):
-        for name in ('genotype.json', 'pareto.csv', 'history.csv', 'final.json', 'search_log.csv', 'pareto_eval.csv'):
+        for name in ('genotype.json', 'pareto.csv', 'history.csv', 'final.json', 'search_log.csv', 'pareto_eval.csv', 'results.csv'):
             f_old, f_new = old/name, fresh/old.relative_to(committed)/name
             file = str(f_old.relative_to(committed))
             if not f_old.exists(): continue
