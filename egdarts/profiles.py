@@ -206,7 +206,7 @@ def get_profile(name:str|Profile, # a key of `PROFILES`, or a profile
     if bad: raise ValueError(f"unknown profile field(s) {bad}; valid fields: {sorted(fields)}")
     for k in _NESTED:
         if isinstance(overrides.get(k), dict): overrides[k] = _nested_with(getattr(p, k), overrides[k], k)
-    return replace(p, **overrides)
+    return replace(p, **{k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()})   # JSON lists become tuples
 
 def _nested_with(value, changes:dict, name:str):
     "`value` (a recipe or the NAS-Bench-201 settings) with the fields in `changes` replaced; unknown fields fail clearly."
