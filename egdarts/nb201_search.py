@@ -13,7 +13,7 @@ import torch
 from .core import (fault_point, get_device, seed_everything, rng_state, set_rng_state, save_checkpoint, load_checkpoint,
                           check_out_dir, atomic_write_json, Progress)
 from .profiles import Profile, get_profile
-from .data import get_data, search_split, Batches
+from .batches import get_data, search_split, Batches
 from .architect import Architect
 from .search import StageParts, CsvLog, search_step, _truncate_lines
 from .metrics import count_params, count_flops

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from .core import atomic_open, check_out_dir, get_device, seed_everything, write_manifest, Progress, read_json
 from .profiles import Profile, get_profile
-from .data import get_data
+from .batches import get_data
 from .encoding import V_NAMES, validate_v, net_key, format_v
 from .network import TargetNetwork
 from .train import train_network

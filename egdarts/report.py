@@ -149,7 +149,7 @@ def table5(root, dataset, profile)->pd.DataFrame:
 # %% ../nbs/11_report.ipynb #b5ba57c7
 def replay_phi(log:pd.DataFrame, reading:str, m:int, phi_max:float, smooth:int=0)->np.ndarray:
     "Φ that `reading` gives on a search log's (x, raw y) history, stage by stage (the history restarts with each stage)."
-    from egdarts.architect import EnhancedGradient
+    from egdarts.enhanced import EnhancedGradient
     out = []
     for _, st in log[log.phase == 'search'].groupby('stage'):
         eg = EnhancedGradient(m, phi_max, reading=reading, smooth=smooth)

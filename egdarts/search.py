@@ -14,7 +14,7 @@ from torch import nn
 from .core import (fault_point, get_device, seed_everything, rng_state, set_rng_state, atomic_write_text,
                           save_checkpoint, load_checkpoint, check_out_dir, write_manifest, Progress)
 from .profiles import Profile, get_profile
-from .data import get_data, search_split, Batches
+from .batches import get_data, search_split, Batches
 from .encoding import validate_v, stage_channels
 from .supernet import SearchNetwork, expected_complexity, drop_ops, n_edges
 from .ops import PRIMITIVES

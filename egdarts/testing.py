@@ -134,7 +134,7 @@ class SmokeRun:
 
 def _smoke_data(dev, n_train=1000, n_test=500, seed=0):
     import torch
-    from egdarts.data import get_data, DeviceData
+    from egdarts.batches import get_data, DeviceData
     try: return get_data('cifar10', None, n_train, n_test, dev, log=lambda *a, **k: None), 'cifar10'
     except Exception as e:
         g = torch.Generator().manual_seed(seed)
@@ -175,14 +175,14 @@ def _genotype(run:SmokeRun):
     return run.genotype or DARTS_V2
 
 def _smoke_candidate(run:SmokeRun)->dict:
-    from egdarts.data import search_split
+    from egdarts.batches import search_split
     from egdarts.train import evaluate_candidate
     run.split = search_split(run.data['train'])
     r = evaluate_candidate(_genotype(run), (8, 1, 1, 1, 1.5, 1.5), run.profile, *run.split, run.dev, log=lambda *a, **k: None)
     return {k: v for k, v in r.items() if isinstance(v, (int, float, str))}
 
 def _smoke_nsga(run:SmokeRun)->dict:
-    from egdarts.data import search_split
+    from egdarts.batches import search_split
     from egdarts.nsga import network_search
     from egdarts.train import evaluate_candidate
     tr, va = run.split or search_split(run.data['train'])

@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 from .core import (fault_point, get_device, seed_everything, rng_state, set_rng_state, atomic_write_text,
                           save_checkpoint, load_checkpoint, Progress)
-from .data import Batches
+from .batches import Batches
 from .encoding import validate_v, depth
 from .network import TargetNetwork
 from .metrics import count_params, count_flops
@@ -31,7 +31,7 @@ def _autocast(dev:torch.device, bf16:bool):
     return torch.autocast(dev.type, dtype=torch.bfloat16, enabled=bf16 and dev.type == 'cuda')
 
 def evaluate(model:nn.Module, # network; its forward returns logits or (logits, aux)
-             data, # `egdarts.data.DeviceData` to score
+             data, # `egdarts.batches.DeviceData` to score
              device='cpu', # where the model runs
              batch_size:int=500, # evaluation batch
              amp_bf16:bool=False, # bf16 autocast (CUDA only)
