@@ -87,7 +87,7 @@ def agreement_table(run_dirs:list, # block-search run folders of one setting, on
                          epochs=len(trajs[0][0])))
     return rows
 
-# %% ../nbs/05c_agreement.ipynb #7f7d1c6d
+# %% ../nbs/05c_agreement.ipynb #342b81d6
 def stage1_overrides(profile, # a `Profile` or the name of one
                      *, arch_lr:float, # α learning rate
                      limit_train:int, # images for the search (half train w, half α)
@@ -104,16 +104,16 @@ def stage1_overrides(profile, # a `Profile` or the name of one
 TARGET_R = 0.3   # the agreement the study's first search stage should reach (issue 24): mean pairwise r of Δα
 BUDGET = 'alpha_budget'   # run folders <dataset>/alpha_budget_lr<lr>_seed<i> (stages of `egdarts.stages`)
 
-def budget_run(arch_lr:float, i:int)->str: return f'{BUDGET}_lr{arch_lr:g}_seed{i}'
+def budget_run(label:str, i:int)->str: return f'{BUDGET}_{label}_seed{i}'
 
 def budget_curves(root, # a results folder (results/<profile>)
                   dataset:str='cifar10')->list:
-    "`agreement_curve` rows for every α learning rate whose `alpha_budget` runs are in `root/dataset`; [] when none ran."
+    "`agreement_curve` rows for every variant whose `alpha_budget` runs are in `root/dataset`; [] when none ran."
     import re
     runs = {}
-    for d in sorted(Path(root, dataset).glob(f'{BUDGET}_lr*_seed*')):
-        if (m := re.fullmatch(rf'{BUDGET}_lr(.+)_seed(\d+)', d.name)) and (d/'alphas.jsonl').exists(): runs.setdefault(float(m[1]), []).append(d)
-    return [r for lr in sorted(runs) for r in agreement_curve(runs[lr], f'α lr {lr:g}')]
+    for d in sorted(Path(root, dataset).glob(f'{BUDGET}_*_seed*')):
+        if (m := re.fullmatch(rf'{BUDGET}_(.+)_seed(\d+)', d.name)) and (d/'alphas.jsonl').exists(): runs.setdefault(m[1], []).append(d)
+    return [r for label in runs for r in agreement_curve(runs[label], label)]
 
 def _search_steps(run_dir, stage:int=0)->list:
     "α steps in each search (non-warm-up) epoch of `stage`, from the run's `search_log.csv`."

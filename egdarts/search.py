@@ -249,7 +249,7 @@ def _open_run(p:Profile, dataset, out_dir, seed, enhanced, data_dir, device, dat
     dev = get_device(device)
     apply_cpu_switches(p, p.search_C, dev)    # threads by size and the allocator (egdarts.cpu; the profile says)
     if data is None: data = get_data(dataset, data_dir, p.search_limit_train or p.limit_train, p.limit_test, dev)
-    train_half, val_half = search_split(data['train'], seed)
+    train_half, val_half = search_split(data['train'], seed if p.search_split_seed is None else p.search_split_seed)
     # NHWC supernet and batches, on CPU only: 1.7x faster weight steps there; on an H100 the step is launch-bound and
     # NHWC was no faster (0.46 s vs 0.40 s NCHW, results/gpu). Same numbers either way (13_bench checks it in float64).
     channels_last = p.channels_last and dev.type == 'cpu'

@@ -69,7 +69,7 @@ def _params(**fns)->Callable:
     "A parameter function from keyword values, each a constant or a function of `ctx`."
     return lambda ctx: {k: f(ctx) if callable(f) else f for k, f in fns.items()}
 
-# %% ../nbs/12a_stages.ipynb #49de035b
+# %% ../nbs/12a_stages.ipynb #1655a129
 def file_of(dataset:str, stage:str, name:str)->Callable:
     "A parameter function: the file `name` that stage `stage` of `dataset` wrote."
     return lambda ctx: str(Path(ctx['root'], dataset, stage, name))
@@ -131,13 +131,16 @@ def _control_stages(ds:str, random_cells:int)->list:
                             needs=('network_search',), outputs=('final.json',), dataset=ds) for i in range(random_cells)]
 
 def _budget_stages(ds:str, p)->list:
-    "The agreement-against-steps runs (`profile.alpha_budget`): the first search stage alone, per α lr and seed."
+    "The agreement-against-steps runs (`profile.alpha_budget`): the first search stage alone, per variant and seed."
     from egdarts.agreement import stage1_overrides, budget_run
-    b = p.alpha_budget
-    over = lambda lr: json.dumps(stage1_overrides(p, arch_lr=lr, limit_train=b.limit_train, epochs=b.epochs, warmup=b.warmup))
-    return [Stage(budget_run(lr, i), 'run_block_search.ipynb',
-                  (lambda o, i: lambda ctx: dict(enhanced=True, overrides=o, seed=ctx['seed'] + i))(over(lr), i),
-                  outputs=('genotype.json',), dataset=ds) for lr in b.arch_lrs for i in range(b.seeds)]
+    b, stages = p.alpha_budget, []
+    for label, extra in b.variants:
+        over = {**stage1_overrides(p, arch_lr=b.arch_lr, limit_train=b.limit_train, epochs=b.epochs, warmup=b.warmup), **json.loads(extra)}
+        get_profile(p, **over)   # unknown fields fail now, not hours into a run
+        stages += [Stage(budget_run(label, i), 'run_block_search.ipynb',
+                         (lambda o, i: lambda ctx: dict(enhanced=True, overrides=o, seed=ctx['seed'] + i))(json.dumps(over), i),
+                         outputs=('genotype.json',), dataset=ds) for i in range(b.seeds)]
+    return stages
 
 REPORTS = [('tab2', 'tab2_comparison.ipynb'), ('tab3', 'tab3_pareto.ipynb'), ('tab4', 'tab4_pdarts_blocks.ipynb'),
            ('tab5', 'tab5_second_search.ipynb'), ('fig2', 'fig2_decision.ipynb'), ('fig3', 'fig3_cells.ipynb'),
