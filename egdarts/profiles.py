@@ -162,7 +162,7 @@ def _from_json(name, value):
 _NESTED = {'cand': Recipe, 'final': Recipe, 'nb201': NB201Search, 'alpha_budget': AlphaBudget}   # fields that are dataclasses of their own
 _REMOVED = ('cuda_graphs',)   # fields older manifests hold that no longer exist (CUDA graphs: a benchmark-only measurement)
 
-# %% ../nbs/00_profiles.ipynb #b81ebe5a
+# %% ../nbs/00_profiles.ipynb #66d16fdd
 PROFILES = {
     'paper': Profile('paper'),   # nb201: the benchmark's own DARTS budget (NB201Search's defaults)
     'mid': Profile('mid', limit_train=None, search_epochs=8, search_warmup=3, search_layers=(5, 8, 11),
@@ -190,14 +190,16 @@ PROFILES = {
                      v0_bounds=(8, 20), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0), pop_size=6, n_gen=3,
                      retrain_pareto=1, latency_runs=200, latency_warmup=20, cpu_threads=1,
                      nb201=NB201Search(C=8, N=1, limit_train=4000, epochs=12, batch=64, seeds=3),
-                     alpha_budget=AlphaBudget(seeds=3)),
+                     alpha_budget=AlphaBudget(limit_train=8000, epochs=4, warmup=1, arch_lr=0.1, seeds=3, variants=(
+                         ('base', '{}'), ('lr1', '{"arch_lr": 1.0}'), ('onesplit', '{"search_split_seed": 100}'),
+                         ('warm3', '{"search_warmup": 3, "search_epochs": 6}')))),
 }
 
-# %% ../nbs/00_profiles.ipynb #cc2b6864
+# %% ../nbs/00_profiles.ipynb #9cfaf12f
 PROFILE_HELP = {   # one line each, for `egdarts --help`
     'tiny': 'the smallest budget that runs every stage (CI, the fault-injection suite); ~5 min on a 2-core CPU',
     'smoke': 'every stage on 1 000 CIFAR-10 images: proves the pipeline runs (smoke numbers); ~15 min on a 2-core CPU',
-    'study': 'all of CIFAR-10, small search and short trainings: the first numbers with signal; ~2 h on a 2-core CPU with --jobs 2',
+    'study': 'all of CIFAR-10, small search and short trainings, the controls, NAS-Bench-201 and the α-budget measurement; ~6 h on a 2-core CPU with --jobs 2',
     'mid': 'all of CIFAR, shortened search and training; one GPU, hours',
     'paper': "Table I exactly; GPU-days",
 }
