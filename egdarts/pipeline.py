@@ -56,9 +56,10 @@ def stage_state(out:Path, identity:dict, outputs:tuple)->tuple:
     try: old = read_json(f, 'stage record')
     except ValueError: return 'todo', 'unreadable stage record'
     if 'params_hash' not in old: return 'stale', 'recorded by an older egdarts (no stage identity)'
-    if old.get('params_hash') != identity['params_hash']: return 'conflict', 'holds results of other parameters'
+    new_inputs = old.get('inputs_hash') != identity['inputs_hash']   # parameters read from the inputs may change with them
+    if old.get('params_hash') != identity['params_hash'] and not new_inputs: return 'conflict', 'holds results of other parameters'
     if old.get('code_hash') != identity['code_hash']: return 'stale', 'made by other code'
-    if old.get('inputs_hash') != identity['inputs_hash']: return 'stale', 'the stages it reads from changed'
+    if new_inputs: return 'stale', 'the stages it reads from changed'
     missing = [o for o in outputs if not (Path(out)/o).exists()]
     if missing: return 'todo', f'outputs {missing} missing'
     return 'done', 'finished with these parameters, this code and these inputs'
