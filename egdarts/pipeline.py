@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_pipeline.ipynb #ca47094f
 from __future__ import annotations
-import fcntl, hashlib, json, os, shutil, socket, subprocess, sys, tempfile, threading, time
+import ast, fcntl, functools, hashlib, json, os, shutil, socket, subprocess, sys, tempfile, threading, time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor, wait, FIRST_COMPLETED
 from pathlib import Path
@@ -14,9 +14,9 @@ from .data import check_dataset
 from .stages import PROJECT, EXPERIMENTS, Stage, plan
 
 # %% auto #0
-__all__ = ['NOT_HASHED', 'NOT_CODE', 'params_hash', 'code_hash', 'outputs_hash', 'inputs_hash', 'stage_state', 'LockHeld',
-           'RunLock', 'StageMonitor', 'progress_line', 'StageFailed', 'stage_params', 'stage_identity', 'run_stage',
-           'run_stages', 'reproduce', 'stage_table']
+__all__ = ['NOT_HASHED', 'NOT_CODE', 'params_hash', 'code_hash', 'outputs_hash', 'inputs_hash', 'module_imports', 'code_scope',
+           'code_files', 'stage_state', 'LockHeld', 'RunLock', 'StageMonitor', 'progress_line', 'StageFailed',
+           'stage_params', 'stage_identity', 'run_stage', 'run_stages', 'reproduce', 'stage_table']
 
 # %% ../nbs/12_pipeline.ipynb #1c03004d
 NOT_HASHED = ('n_workers', 'scheduler_address', 'out_dir', 'results_dir', 'figures_dir', 'data_dir', 'device')
@@ -48,9 +48,47 @@ def inputs_hash(root:Path, upstream:list)->str:
     recs = [read_json(Path(root)/k/'stage.json', f'{k} stage record') for k in sorted(upstream) if (Path(root)/k/'stage.json').exists()]
     return _sha(json.dumps([(r['stage'], r.get('outputs_hash')) for r in recs]).encode())
 
+# %% ../nbs/12_pipeline.ipynb #efe5e95f
+@functools.lru_cache(maxsize=None)
+def module_imports(source:str)->frozenset:
+    "The `egdarts` modules Python `source` imports or reaches as `egdarts.<module>`, anywhere in it; '*' for all of them."
+    lines = [l for l in source.splitlines() if not l.lstrip().startswith(('%', '!'))]   # a notebook's magics
+    try: tree = ast.parse('\n'.join(lines))
+    except SyntaxError: return frozenset('*')                                           # unreadable: all of them
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):       # `import egdarts` runs __init__.py; `egdarts.x` below counts x
+            found |= {(a.name.split('.') + ['__init__'])[1] for a in node.names if a.name.split('.')[0] == 'egdarts'}
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == 'egdarts':
+            found.add(node.attr)
+        elif isinstance(node, ast.ImportFrom) and (node.level == 1 or (node.module or '').split('.')[0] == 'egdarts'):
+            parts = [s for s in (node.module or '').split('.') if s][0 if node.level else 1:]
+            found |= {parts[0]} if parts else {a.name for a in node.names}              # from . import x / from egdarts import x
+    return frozenset(found)
+
+def _notebook_code(notebook:Path)->str:
+    return '\n'.join(''.join(c['source']) for c in json.loads(Path(notebook).read_text()).get('cells', []) if c['cell_type'] == 'code')
+
+def code_scope(notebook:Path)->list:
+    "'notebook' and the `egdarts` module files that compute results which the stage's notebook imports, directly or not."
+    lib = {p.stem: p for p in (PROJECT/'egdarts').glob('*.py')}
+    todo, seen = list(module_imports(_notebook_code(notebook))), set()
+    while todo:
+        m = todo.pop()
+        if m == '*': seen |= set(lib); break
+        if m in seen or m not in lib: continue
+        seen.add(m)
+        todo += module_imports(lib[m].read_text())
+    return ['notebook', *sorted(f'{m}.py' for m in seen if f'{m}.py' not in NOT_CODE)]
+
+def code_files(notebook:Path)->dict:
+    "{file: hash} of the stage's notebook ('notebook') and of every `egdarts` module that computes results."
+    lib = sorted(p for p in (PROJECT/'egdarts').glob('*.py') if p.name not in NOT_CODE)
+    return {'notebook': _sha(Path(notebook).read_bytes()), **{p.name: _sha(p.read_bytes()) for p in lib}}
+
 # %% ../nbs/12_pipeline.ipynb #6559d6fa
 def stage_state(out:Path, identity:dict, outputs:tuple)->tuple:
-    "(state, reason) of a stage folder against the `identity` (params_hash, code_hash, inputs_hash) it would have now."
+    "(state, reason) of a stage folder against the `identity` (params_hash, code_hash, code_files, code_scope, inputs_hash) it would have now."
     f = Path(out)/'stage.json'
     if not f.exists(): return 'todo', 'not run yet'
     try: old = read_json(f, 'stage record')
@@ -58,11 +96,20 @@ def stage_state(out:Path, identity:dict, outputs:tuple)->tuple:
     if 'params_hash' not in old: return 'stale', 'recorded by an older egdarts (no stage identity)'
     new_inputs = old.get('inputs_hash') != identity['inputs_hash']   # parameters read from the inputs may change with them
     if old.get('params_hash') != identity['params_hash'] and not new_inputs: return 'conflict', 'holds results of other parameters'
-    if old.get('code_hash') != identity['code_hash']: return 'stale', 'made by other code'
+    changed = _changed_code(old, identity)
+    if changed: return 'stale', 'made by other code' + (f" ({', '.join(changed)})" if old.get('code_files') else '')
     if new_inputs: return 'stale', 'the stages it reads from changed'
     missing = [o for o in outputs if not (Path(out)/o).exists()]
     if missing: return 'todo', f'outputs {missing} missing'
-    return 'done', 'finished with these parameters, this code and these inputs'
+    code = 'this code' if old.get('code_hash') == identity['code_hash'] else 'the code it uses (other modules changed)'
+    return 'done', f'finished with these parameters, {code} and these inputs'
+
+def _changed_code(old:dict, identity:dict)->list:
+    "The files of the stage's code scope that differ from those that made the record `old` (a record without per-file hashes: all, unless none changed)."
+    if old.get('code_hash') == identity['code_hash']: return []
+    files = old.get('code_files')
+    if not files: return identity['code_scope']
+    return [f for f in identity['code_scope'] if files.get(f) != identity['code_files'].get(f)]
 
 # %% ../nbs/12_pipeline.ipynb #4a5268a4
 class LockHeld(RuntimeError): "Another run holds the results folder's lock."
@@ -179,9 +226,10 @@ def stage_params(stage:Stage, ctx:dict)->dict:
     return params
 
 def stage_identity(stage:Stage, params:dict, ctx:dict, upstream:list)->dict:
-    "params_hash, code_hash and inputs_hash of `stage` now."
+    "params_hash, code_hash, code_files, code_scope and inputs_hash of `stage` now."
     nb = Path(ctx.get('experiments', EXPERIMENTS))/stage.notebook
-    return dict(params_hash=params_hash(params, ctx['root']), code_hash=code_hash(nb), inputs_hash=inputs_hash(ctx['root'], upstream))
+    return dict(params_hash=params_hash(params, ctx['root']), code_hash=code_hash(nb), code_files=code_files(nb),
+                code_scope=code_scope(nb), inputs_hash=inputs_hash(ctx['root'], upstream))
 
 def _remove_stale_tmp(folder, log, prefix=''):
     "Remove temporary files of atomic writes that were interrupted (`.<name>.*.tmp`) under `folder`, saying so."
@@ -189,11 +237,19 @@ def _remove_stale_tmp(folder, log, prefix=''):
     for t in stale: t.unlink()
     if stale: log(f"{prefix}removed {len(stale)} temporary file(s) left by an interrupted write in {folder}")
 
+def _add_code_files(out:Path, identity:dict):
+    "Add the per-file code hashes to a finished stage's record made before they were recorded (by this very code)."
+    f = Path(out)/'stage.json'
+    rec = read_json(f, 'stage record')
+    if 'code_files' not in rec and rec.get('code_hash') == identity['code_hash']:
+        atomic_write_json(f, dict(rec, code_files=identity['code_files'], code_scope=identity['code_scope']))
+
 def _decide(stage:Stage, out:Path, identity:dict, force:bool, accept_stale:bool, log)->bool:
     "Whether `stage` must run; clears its folder when its results must go."
     state, why = stage_state(out, identity, stage.outputs)
     if state == 'done' and not force:
         log(f"[{stage.key}] skipped: {why}")
+        _add_code_files(out, identity)
         return False
     if state == 'conflict' and not force:
         raise StageFailed(f"[{stage.key}] {out} {why}; use --force to rerun it, or another --results folder")
