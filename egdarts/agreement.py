@@ -102,7 +102,7 @@ def stage1_overrides(profile, # a `Profile` or the name of one
                 search_warmup=warmup, arch_lr=arch_lr)
 
 TARGET_R = 0.3   # the agreement the study's first search stage should reach (issue 24): mean pairwise r of Δα
-BUDGET = 'alpha_budget'   # run folders <dataset>/alpha_budget_lr<lr>_seed<i> (stages of `egdarts.stages`)
+BUDGET = 'alpha_budget'   # run folders <dataset>/alpha_budget_<variant>_seed<i> (stages of `egdarts.stages`)
 
 def budget_run(label:str, i:int)->str: return f'{BUDGET}_{label}_seed{i}'
 

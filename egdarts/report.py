@@ -284,7 +284,7 @@ def expected_tables(root, datasets, profile)->dict:
     return t
 
 def _nb201_ran(root)->bool: return root is not None and (Path(root)/'cifar10'/'nb201_search'/'results.csv').exists()
-def _budget_ran(root)->bool: return root is not None and any((Path(root)/'cifar10').glob(f'{BUDGET}_lr*_seed*/genotype.json'))
+def _budget_ran(root)->bool: return root is not None and any((Path(root)/'cifar10').glob(f'{BUDGET}_*_seed*/genotype.json'))
 
 def expected_figures(datasets, root=None)->list:
     "Stems of every figure the pipeline writes (with `root`: also those of the NAS-Bench-201 stages, if they ran)."

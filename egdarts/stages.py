@@ -159,6 +159,6 @@ def plan(datasets:list, profile='smoke')->list:
               + _control_stages(ds, p.random_cells) + _sigma_stages(ds, p.eg_sigma_seeds)]
     c10 = 'cifar10' in datasets   # the NAS-Bench-201 searches and the α-budget runs use CIFAR-10 only
     budget = _budget_stages('cifar10', p) if c10 else []
-    stages += budget + ([NB201_STAGE] if c10 else [])
+    stages = ([NB201_STAGE] if c10 else []) + stages + budget   # the longest stage first (see above)
     reports = REPORTS + ([BUDGET_REPORT] if budget else []) + ([NB201_REPORT] if c10 else [])
     return stages + [Stage(n, nb, _report_params, out=f'reports/{n}') for n, nb in reports]
