@@ -21,7 +21,7 @@ from .bench_report import extrapolate_paper, write_results
 
 # %% auto #0
 __all__ = ['CANDIDATE_V', 'SECTIONS', 'GPU_ONLY', 'ASKED_ONLY', 'bench_target', 'bench_profiles', 'bench_network', 'bench_micro',
-           'bench_compile', 'bench_shared', 'bench_stages', 'bench_graphs', 'run_benchmark', 'main']
+           'bench_compile', 'bench_shared', 'bench_stages', 'bench_nb201', 'bench_graphs', 'run_benchmark', 'main']
 
 # %% ../nbs/13_bench.ipynb #54b6f5e0
 def _row(section, config, variant, batch, t, fwd_flops, ceiling, device, **kw)->dict:
@@ -251,6 +251,31 @@ def bench_stages(dev, ceiling, steps, log, profile='paper'):
         log(f"  {cfg}: weight {rows[-2]['step_s']:.3f} s, arch {rows[-1]['step_s']:.3f} s")
     return rows
 
+def bench_nb201(dev, ceiling, steps, log, profiles=('study', 'paper'), methods=('darts1', 'egdarts')):
+    "NAS-Bench-201 search steps: the fused cells against edge by edge, per profile size and method, interleaved."
+    from egdarts.nb201 import NB201SearchCell
+    from egdarts.nb201_search import nb201_parts
+    from egdarts.search import search_step
+    rows = []
+    for profile in profiles:
+        p = get_profile(profile)
+        s = p.nb201
+        x, y = torch.randn(2 * s.batch, 3, 32, 32, device=dev), torch.randint(0, 10, (2 * s.batch,), device=dev)
+        batches = (x[:s.batch], y[:s.batch]), (x[s.batch:], y[s.batch:])
+        for method in methods:
+            fns = {}
+            for name, fused in (('edge by edge', False), ('fused', True)):
+                parts = nb201_parts(p, method, 0, dev)
+                for m in parts.model.modules():
+                    if isinstance(m, NB201SearchCell): m.fused = fused
+                fns[name] = (lambda parts: lambda: search_step(parts, *batches, s.lr, s.grad_clip, search=True))(parts)
+            cfg = f"{profile}: C={s.C}, N={s.N}, {method}"
+            rs = [_row('nb201', cfg, k, s.batch, t, None, ceiling, str(dev)) for k, t in time_interleaved(fns, steps, 1, dev, log).items()]
+            _speedups(rs, 'edge by edge', 'vs_edge_by_edge')
+            rows += rs
+            log(f"  {cfg}: " + ', '.join(f"{r['variant']} {r['step_s']:.3f} s (x{r['vs_edge_by_edge']:.2f})" for r in rs))
+    return rows
+
 def bench_graphs(dev, ceiling, steps, log, profile='paper'):
     "CUDA only: eager against CUDA-graph weight steps, for the paper-size supernet and a candidate network."
     if dev.type != 'cuda': return []
@@ -268,7 +293,7 @@ def bench_graphs(dev, ceiling, steps, log, profile='paper'):
     return rows
 
 # %% ../nbs/13_bench.ipynb #2f2f8634
-SECTIONS = ('target', 'profiles', 'network', 'micro', 'compile', 'stages', 'graphs', 'shared')
+SECTIONS = ('target', 'profiles', 'network', 'micro', 'compile', 'nb201', 'stages', 'graphs', 'shared')
 GPU_ONLY = ('stages', 'graphs', 'shared')   # run by default on CUDA only (the CPU here has two cores)
 ASKED_ONLY = ('compile',)                    # run only when named
 
@@ -280,6 +305,7 @@ def _run_section(s:str, dev, meta:dict, steps:int, quick:bool, target_batch:int,
     if s == 'network': return bench_network(dev, c, steps, log, quick)
     if s == 'micro': return bench_micro(dev, c, steps, log, batch=min(64, target_batch))
     if s == 'compile': return bench_compile(dev, c, log)
+    if s == 'nb201': return bench_nb201(dev, c, steps, log)
     if s == 'stages': return bench_stages(dev, c, steps, log)
     if s == 'graphs': return bench_graphs(dev, c, steps, log)
     return bench_shared(dev, c, log, seconds=10.0 if dev.type == 'cuda' else 5.0, batch=128 if dev.type == 'cuda' else 8)

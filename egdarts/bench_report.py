@@ -114,6 +114,8 @@ MD_SECTIONS = (  # (section, title, columns, headers)
     ('micro', 'Candidate-op batching that was measured and left out (fwd + bwd):', ['config', 'variant', 'step_s'], ['config', 'variant', 's']),
     ('compile', '`torch.compile` of one op type (a fresh process each; the second finds the first one\'s on-disk cache):',
      ['config', 'variant', 'compile_s', 'compiled_s', 'eager_s', 'note'], ['op', 'run', 'compile (s)', 'compiled fwd+bwd (s)', 'eager fwd+bwd (s)', 'note']),
+    ('nb201', 'NAS-Bench-201 search steps (architecture + weight step), fused cells against edge by edge:',
+     ['config', 'variant', 'batch', 'step_s', 'vs_edge_by_edge', 'images_per_s'], ['size, method', 'cells', 'batch', 's/step', 'vs edge by edge', 'images/s']),
     ('graphs', 'CUDA graphs (weight steps, default variant otherwise):', ['config', 'variant', 'batch', 'step_s', 'vs_eager', 'images_per_s'],
      ['network', 'variant', 'batch', 's/step', 'vs eager', 'images/s']),
     ('stages', 'Paper-profile search stages:', ['config', 'step', 'batch', 'step_s', 'images_per_s'], ['stage', 'step', 'batch', 's/step', 'images/s']),

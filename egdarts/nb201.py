@@ -15,10 +15,10 @@ from .ops import ReLUConvBN, Identity
 from .data import data_places, places_text
 
 # %% auto #0
-__all__ = ['NB201_OPS', 'NB201_EDGES', 'NB201_FILE', 'NB201_COLUMNS', 'NB201_HOW', 'Zero', 'nb201_op', 'parse_arch',
+__all__ = ['NB201_OPS', 'NB201_EDGES', 'OUT_EDGES', 'NB201_FILE', 'NB201_COLUMNS', 'NB201_HOW', 'Zero', 'nb201_op', 'parse_arch',
            'format_arch', 'arch_ops', 'all_archs', 'ResBlock', 'cell_nodes', 'NB201Cell', 'NB201Skeleton',
-           'NB201Network', 'NB201MixedOp', 'NB201SearchCell', 'NB201SearchNetwork', 'nb201_op_cost', 'op_cost_table',
-           'nb201_complexity', 'find_nb201', 'NB201Table']
+           'NB201Network', 'NB201MixedOp', 'NB201SearchCell', 'NB201SearchNetwork', 'batch_norm_side_by_side',
+           'fused_cell_nodes', 'nb201_op_cost', 'op_cost_table', 'nb201_complexity', 'find_nb201', 'NB201Table']
 
 # %% ../nbs/03c_nb201.ipynb #ffc1b907
 NB201_OPS = ('none', 'skip_connect', 'nor_conv_1x1', 'nor_conv_3x3', 'avg_pool_3x3')
@@ -136,16 +136,19 @@ class NB201MixedOp(nn.Module):
     def forward(self, x, weights): return sum(w * op(x) for w, op in zip(weights, self.ops))
 
 class NB201SearchCell(nn.Module):
-    "A NAS-Bench-201 cell with a mixed operation on every edge."
-    def __init__(self, C:int, affine:bool=False):
+    "A NAS-Bench-201 cell with a mixed operation on every edge (run fused, `fused_cell_nodes`, or edge by edge)."
+    def __init__(self, C:int, affine:bool=False, fused:bool=True):
         super().__init__()
-        self.edges = nn.ModuleList(NB201MixedOp(C, affine) for _ in NB201_EDGES)
-    def forward(self, x, weights): return cell_nodes(x, lambda e, h: self.edges[e](h, weights[e]))
+        self.edges, self.fused = nn.ModuleList(NB201MixedOp(C, affine) for _ in NB201_EDGES), fused
+    def forward(self, x, weights):
+        if self.fused: return fused_cell_nodes(self, x, weights)
+        return cell_nodes(x, lambda e, h: self.edges[e](h, weights[e]))
 
 class NB201SearchNetwork(NB201Skeleton):
     "The NAS-Bench-201 supernet: α (6 edges × 5 ops) shared by all cells; what `egdarts.architect` needs."
-    def __init__(self, C:int=16, N:int=5, num_classes:int=10, affine:bool=False):
-        super().__init__(C, N, num_classes, lambda width: NB201SearchCell(width, affine))
+    def __init__(self, C:int=16, N:int=5, num_classes:int=10, affine:bool=False,
+                 fused:bool=True): # the cells' edges batched per source node (the same function, fewer kernels)
+        super().__init__(C, N, num_classes, lambda width: NB201SearchCell(width, affine, fused))
         self.alphas = nn.Parameter(1e-3 * torch.randn(len(NB201_EDGES), len(NB201_OPS)))
         self._cost_cache = {}
     def arch_parameters(self)->list:
@@ -162,6 +165,41 @@ class NB201SearchNetwork(NB201Skeleton):
     def arch(self)->str:
         "The cell the search would return now: the argmax operation on every edge."
         return format_arch(tuple(NB201_OPS[k] for k in self.alphas.detach().argmax(-1).tolist()))
+
+# %% ../nbs/03c_nb201.ipynb #91767cf7
+OUT_EDGES = tuple(tuple(e for e, (_, src) in enumerate(NB201_EDGES) if src == i) for i in range(3))   # edges leaving node i
+
+def batch_norm_side_by_side(y:torch.Tensor, bns:list)->torch.Tensor:
+    "BatchNorm of `y`, whose channels are those of the modules `bns` side by side, in one call; their statistics updated as each would."
+    b = bns[0]
+    track = b.running_mean is not None and (b.track_running_stats or not b.training)
+    stats = [torch.cat([m.running_mean for m in bns]), torch.cat([m.running_var for m in bns])] if track else [None, None]
+    mom = b.momentum if b.momentum is not None else 1.0 / float(b.num_batches_tracked + 1)
+    out = F.batch_norm(y, *stats, torch.cat([m.weight for m in bns]) if b.affine else None,
+                       torch.cat([m.bias for m in bns]) if b.affine else None, b.training or b.running_mean is None, mom, b.eps)
+    if track and b.training:
+        with torch.no_grad():
+            for m, mean, var in zip(bns, stats[0].chunk(len(bns)), stats[1].chunk(len(bns))):
+                m.running_mean.copy_(mean); m.running_var.copy_(var); m.num_batches_tracked.add_(1)
+    return out
+
+def fused_cell_nodes(cell:NB201SearchCell, x:torch.Tensor, weights:torch.Tensor)->torch.Tensor:
+    "What `cell_nodes` computes on a search cell, with the edges leaving each node batched (one ReLU, pool and 1×1 / 3×3 convolution per node)."
+    nodes, into = [x], {}
+    for i, edges in enumerate(OUT_EDGES):
+        h = nodes[i]
+        r, pool = F.relu(h), F.avg_pool2d(h, 3, 1, 1, count_include_pad=False)
+        conv = {}
+        for k in (2, 3):   # nor_conv_1x1, nor_conv_3x3: ReLU (shared) → conv → BN
+            mods = [cell.edges[e].ops[k] for e in edges]
+            y = F.conv2d(r, torch.cat([m[1].weight for m in mods]), padding=mods[0][1].padding)
+            conv[k] = batch_norm_side_by_side(y, [m[2] for m in mods]).chunk(len(edges), 1)
+        for n, e in enumerate(edges):
+            w, to = weights[e], NB201_EDGES[e][0]
+            out = w[1] * h + w[2] * conv[2][n] + w[3] * conv[3][n] + w[4] * pool   # the order of NB201MixedOp's sum
+            into[to] = out if to not in into else into[to] + out
+        nodes.append(into[i + 1])   # every edge into node i + 1 leaves a node <= i
+    return nodes[-1]
 
 # %% ../nbs/03c_nb201.ipynb #3f4ff559
 def nb201_op_cost(name:str, C:int, H:int, affine:bool=False)->dict:
