@@ -8,11 +8,12 @@ import argparse, hashlib, json, os, re, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 import pandas as pd
 from .core import atomic_write_json, atomic_write_text, load_checkpoint, markdown_table
+from .stages import plan
 
 # %% auto #0
 __all__ = ['VOLATILE', 'RUN_FIELDS', 'SKIP_SUFFIXES', 'LATENCY_FIGURES', 'KILLS', 'FULL_DISK', 'FAILURES', 'start_batch',
-           'run_batch', 'scan_tree', 'compare_trees', 'kill_chain', 'try_bad_input', 'bad_inputs', 'failing_candidates',
-           'run_suite', 'main']
+           'run_batch', 'scan_tree', 'compare_trees', 'kills_in_plan_order', 'kill_chain', 'try_bad_input',
+           'bad_inputs', 'failing_candidates', 'run_suite', 'main']
 
 # %% ../nbs/14_reliability.ipynb #c20f5a4d
 _RUNNER = ("import os, sys; os.environ['EGDARTS_FAULT_PGID'] = str(os.getpgrp()); "
@@ -133,6 +134,11 @@ KILLS = [
 ]
 FULL_DISK = ('no space left on device while writing a figure (Fig. 3)', 'fig3@write:1:enospc')
 
+def kills_in_plan_order(profile:str='tiny')->list:
+    "`KILLS` in the order the batch reaches their stages: a kill whose stage an earlier resume already finished never fires."
+    order = {st.key: i for i, st in enumerate(plan(['cifar10'], profile))}
+    return sorted(KILLS, key=lambda k: order[k[1].split('@')[0]])   # stable: two kills in one stage keep their order
+
 def _pipeline_args(profile, results, figures, extra=()):
     return ['reproduce', '--profile', profile, '--datasets', 'cifar10', '--results', str(results), '--figures', str(figures), *extra]
 
@@ -154,11 +160,11 @@ def _kill_once(checks, name, spec, res, fig, profile, log):
     if rc != -9: log(out[-3000:])
 
 def _full_disk(checks, res, fig, profile, log):
-    "A simulated full disk: the batch stops with a clear message; the resume after the first kill fell back to `.prev`."
+    "A simulated full disk: the batch stops with a clear message; the resume after the block-search kill fell back to `.prev`."
     rc, out = run_batch(_pipeline_args(profile, res, fig), FULL_DISK[1])
     notebooks = (res/profile/'cifar10'/'block_search').glob('*.ipynb')
     fell_back = 'unusable' in out or any('unusable' in p.read_text(errors='ignore') for p in notebooks)
-    _check(checks, 'fault', 'truncated block-search checkpoint (after the first kill)', fell_back,
+    _check(checks, 'fault', 'truncated block-search checkpoint (after the block-search kill)', fell_back,
            'the resume reported "checkpoint … is unusable (checksum mismatch (truncated or corrupt)); falling back"'
            if fell_back else 'no fallback message found', log)
     last = next((l for l in out.splitlines() if 'No space left' in l), out.strip().splitlines()[-1] if out.strip() else '')
@@ -194,9 +200,9 @@ def kill_chain(work, profile:str='tiny', log=print)->tuple:
     res, fig = work/'results', work/'figures'
     for folder in (res, fig): shutil.rmtree(folder, ignore_errors=True)
     checks = []
-    for i, (name, spec) in enumerate(KILLS):
+    for name, spec in kills_in_plan_order(profile):
         _kill_once(checks, name, spec, res, fig, profile, log)
-        if i == 0:   # corrupt the newest block-search checkpoint: the next resume must fall back to the previous one
+        if spec.startswith('cifar10/block_search@'):   # corrupt its newest checkpoint: the next resume must fall back to the previous one
             ck = res/profile/'cifar10'/'block_search'/'checkpoint.pt'
             ck.write_bytes(ck.read_bytes()[:ck.stat().st_size // 2])
     _full_disk(checks, res, fig, profile, log)
