@@ -4,21 +4,21 @@
 
 # %% ../nbs/11_report.ipynb #d73a2548
 from __future__ import annotations
-import io, json
+import io, itertools, json
 from pathlib import Path
 from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 from .core import atomic_open, atomic_write_text, read_json, markdown_table
-from .agreement import budget_curves, BUDGET
+from .agreement import agreement_curve, budget_curves, BUDGET
 
 # %% auto #0
 __all__ = ['PAPER', 'TABLE_II_REPORTED', 'TABLE_IV_REPORTED', 'TABLE_V_REPORTED', 'PROFILE_TAGS', 'TAB3_COLS', 'TAB3_LABELS',
-           'SAME_SIZE', 'SETTINGS', 'COMPARISON_GROUPS', 'stage_dir', 'read_final', 'read_csv', 'search_gpu_days',
-           'write_table', 'report_context', 'table2', 'table3', 'table4', 'table5', 'replay_phi', 'cell_costs',
-           'cell_params', 'eg_run_stats', 'run_setting', 'ablation_runs', 'ablation_eg', 'ablation_agreement',
-           'final_comparison', 'comparison_statement', 'op_usage', 'expected_tables', 'expected_figures',
-           'check_outputs']
+           'SAME_SIZE', 'SETTINGS', 'PAIR_RANGE', 'COMPARISON_GROUPS', 'stage_dir', 'read_final', 'read_csv',
+           'search_gpu_days', 'write_table', 'report_context', 'table2', 'table3', 'table4', 'table5', 'replay_phi',
+           'cell_costs', 'cell_params', 'eg_run_stats', 'run_setting', 'ablation_runs', 'ablation_eg', 'pair_range',
+           'with_pair_range', 'ablation_agreement', 'budget_table', 'final_comparison', 'comparison_statement',
+           'op_usage', 'expected_tables', 'expected_figures', 'check_outputs']
 
 # %% ../nbs/11_report.ipynb #434b8645
 PAPER = 'reported: EG-DARTS paper'
@@ -209,12 +209,41 @@ def ablation_eg(root, dataset, profile)->pd.DataFrame:
     trained = trained.rename(columns=dict(blocks='run', err='test_err'))[['run', 'test_err', 'params_M', 'v']]
     return rows.merge(trained, on='run', how='left').assign(dataset=dataset, source=f'measured ({profile} profile)')
 
+PAIR_RANGE = ['change_corr_min_pair', 'change_corr_max_pair']
+
+def pair_range(run_dirs:list, measure, on:str)->pd.DataFrame:
+    "Lowest and highest r (`change_corr`) among the pairs of `run_dirs`, each pair measured alone by `measure`, per value of `on`."
+    rows = [r for pair in itertools.combinations(run_dirs, 2) for r in measure(list(pair))]
+    if not rows: return pd.DataFrame(columns=[on, *PAIR_RANGE])
+    return pd.DataFrame(rows).groupby(on).change_corr.agg(**dict(zip(PAIR_RANGE, ('min', 'max')))).reset_index()
+
+def with_pair_range(rows:list, run_dirs:list, measure, on:str)->pd.DataFrame:
+    "`rows` (the mean over all pairs) with the lowest and highest pair's r next to their `change_corr`: the spread of r."
+    t = pd.DataFrame(rows)
+    if t.empty: return t
+    t = t.merge(pair_range(run_dirs, measure, on), on=on, how='left')
+    head = list(t.columns[:t.columns.get_loc('change_corr') + 1])
+    return t[head + PAIR_RANGE + [c for c in t.columns if c not in head + PAIR_RANGE]]
+
 def ablation_agreement(root, dataset)->pd.DataFrame:
-    "Cross-seed agreement of the block-level search (`egdarts.agreement`), EG on and off, one row per stage."
+    "Cross-seed agreement of the block-level search (`egdarts.agreement`) per EG setting, one row per stage, r's pair range."
     from egdarts.agreement import agreement_table
-    runs = ablation_runs(root, dataset)
-    rows = [r for label in SETTINGS for r in agreement_table([d for d in runs if run_setting(d.name) == label], label)]
-    return pd.DataFrame(rows).rename(columns=dict(setting='enhanced gradient')).assign(dataset=dataset)
+    runs, parts = ablation_runs(root, dataset), []
+    for label in SETTINGS:
+        dirs = [d for d in runs if run_setting(d.name) == label]
+        measure = lambda ds, label=label: agreement_table(ds, label)
+        parts.append(with_pair_range(measure(dirs), dirs, measure, 'stage'))
+    return pd.concat(parts, ignore_index=True).rename(columns=dict(setting='enhanced gradient')).assign(dataset=dataset)
+
+def budget_table(root, dataset:str='cifar10')->pd.DataFrame:
+    "`agreement.budget_curves` (the α-budget runs' agreement after every epoch, per variant) with r's pair range."
+    curve = pd.DataFrame(budget_curves(root, dataset))
+    if curve.empty: return curve
+    parts = []
+    for label, g in curve.groupby('setting', sort=False):
+        dirs = [d for d in sorted(Path(root, dataset).glob(f'{BUDGET}_{label}_seed*')) if (d/'alphas.jsonl').exists()]
+        parts.append(with_pair_range(g.to_dict('records'), dirs, lambda ds, label=label: agreement_curve(ds, label), 'epoch'))
+    return pd.concat(parts, ignore_index=True)
 
 # %% ../nbs/11_report.ipynb #8d71d2cb
 COMPARISON_GROUPS = [('EG on', ('final_train', 'final_train_seed1')), ('EG off', ('final_train_noeg',)),
@@ -280,7 +309,7 @@ def expected_tables(root, datasets, profile)->dict:
         from egdarts.nb201_search import nb201_results, nb201_agreement
         folder = Path(root)/'cifar10'/'nb201_search'
         t['nb201_cifar10'], t['nb201_agreement'] = nb201_results(folder, NB201Table()), nb201_agreement(folder)
-    if _budget_ran(root): t['alpha_budget_cifar10'] = pd.DataFrame(budget_curves(root, 'cifar10'))   # profile.alpha_budget
+    if _budget_ran(root): t['alpha_budget_cifar10'] = budget_table(root, 'cifar10')   # profile.alpha_budget
     return t
 
 def _nb201_ran(root)->bool: return root is not None and (Path(root)/'cifar10'/'nb201_search'/'results.csv').exists()
