@@ -94,12 +94,11 @@ def stage1_overrides(profile, # a `Profile` or the name of one
                      epochs:int, # epochs of the stage
                      warmup:int=1, # of which the first `warmup` train w only
                     )->dict:
-    "Profile fields that make `profile`'s block-level search its first progressive stage alone (all twelve operations)."
+    "`get_profile` overrides that make `profile`'s block-level search its first progressive stage alone (all twelve operations)."
     from egdarts.profiles import get_profile
-    p = get_profile(profile)
-    return dict(search_layers=p.search_layers[:1], search_ops=p.search_ops[:1], skip_dropout=p.skip_dropout[:1],
-                skip_dropout_cifar100=p.skip_dropout_cifar100[:1], search_limit_train=limit_train, search_epochs=epochs,
-                search_warmup=warmup, arch_lr=arch_lr)
+    s = get_profile(profile).search
+    return dict(search=dict(layers=s.layers[:1], ops=s.ops[:1], skip_dropout=s.skip_dropout[:1], skip_dropout_cifar100=s.skip_dropout_cifar100[:1],
+                            limit_train=limit_train, epochs=epochs, warmup=warmup), arch=dict(lr=arch_lr))
 
 TARGET_R = 0.3   # the agreement the study's first search stage should reach (issue 24): mean pairwise r of Δα
 BUDGET = 'alpha_budget'   # run folders <dataset>/alpha_budget_<variant>_seed<i> (stages of `egdarts.stages`)

@@ -89,7 +89,7 @@ def bench_target(dev, ceiling, steps, log, memory=True, C=16, layers=8, batch=64
     return rows
 
 # %% ../nbs/13_bench.ipynb #6b61d663
-def _profile_batch(p, dev, quick:bool)->int: return min(p.search_batch, 16) if quick and dev.type == 'cpu' else p.search_batch
+def _profile_batch(p, dev, quick:bool)->int: return min(p.search.batch, 16) if quick and dev.type == 'cpu' else p.search.batch
 
 def bench_profiles(dev, ceiling, steps, log, quick=False, names=('smoke', 'mid', 'paper')):
     "Weight steps (every variant at `smoke`, DARTS as written and the default elsewhere) and architecture steps at each profile's first stage."
@@ -97,10 +97,10 @@ def bench_profiles(dev, ceiling, steps, log, quick=False, names=('smoke', 'mid',
     for name in names:
         p = get_profile(name)
         batch = _profile_batch(p, dev, quick)
-        case = supernet_case(p.search_C, p.search_layers[0], batch, None, device=dev)
+        case = supernet_case(p.search.C, p.search.layers[0], batch, None, device=dev)
         fl = forward_flops(case.build('plain'), case.x)
         cfg = f"{name}: {case.name}"
-        variants = supernet_variants(p, p.search_C, dev, torch.get_num_threads())
+        variants = supernet_variants(p, p.search.C, dev, torch.get_num_threads())
         if name != 'smoke': variants = {k: v for i, (k, v) in enumerate(variants.items()) if i == 0 or k.endswith('(default)')}
         tw = _time_variants(case, variants, steps, dev, log)
         weight = [_row('profiles', cfg, k, batch, v, fl, ceiling, str(dev), step='weight', threads=variants[k].threads or torch.get_num_threads()) for k, v in tw.items()]
@@ -240,14 +240,14 @@ def bench_shared(dev, ceiling, log, ks=(1, 2, 4), v=CANDIDATE_V, batch:int=128, 
 def bench_stages(dev, ceiling, steps, log, profile='paper'):
     "Weight and architecture steps of every search stage of `profile` (its default variant)."
     p, rows = get_profile(profile), []
-    for s, (layers, n_ops) in enumerate(zip(p.search_layers, p.search_ops)):
-        case = supernet_case(p.search_C, layers, p.search_batch, PRIMITIVES[:n_ops], device=dev)
-        d = {'default': default_variant(p, p.search_C, dev)}
+    for s, (layers, n_ops) in enumerate(zip(p.search.layers, p.search.ops)):
+        case = supernet_case(p.search.C, layers, p.search.batch, PRIMITIVES[:n_ops], device=dev)
+        d = {'default': default_variant(p, p.search.C, dev)}
         cfg = f"{profile} stage {s + 1}: {layers} cells, {n_ops} ops"
         tw = _time_variants(case, d, steps, dev, log)
         ta = _time_variants(case, d, max(1, steps - 1), dev, log, kind='arch', profile=p)
-        rows.append(_row('stages', cfg, 'default', p.search_batch, tw['default'], None, ceiling, str(dev), step='weight', stage=s))
-        rows.append(_row('stages', cfg, 'default', p.search_batch, ta['default'], None, ceiling, str(dev), step='arch', stage=s))
+        rows.append(_row('stages', cfg, 'default', p.search.batch, tw['default'], None, ceiling, str(dev), step='weight', stage=s))
+        rows.append(_row('stages', cfg, 'default', p.search.batch, ta['default'], None, ceiling, str(dev), step='arch', stage=s))
         log(f"  {cfg}: weight {rows[-2]['step_s']:.3f} s, arch {rows[-1]['step_s']:.3f} s")
     return rows
 
@@ -280,7 +280,7 @@ def bench_graphs(dev, ceiling, steps, log, profile='paper'):
     "CUDA only: eager against CUDA-graph weight steps, for the paper-size supernet and a candidate network."
     if dev.type != 'cuda': return []
     p, rows = get_profile(profile), []
-    cases = [(supernet_case(p.search_C, p.search_layers[0], p.search_batch, None, device=dev), 'supernet'),
+    cases = [(supernet_case(p.search.C, p.search.layers[0], p.search.batch, None, device=dev), 'supernet'),
              (target_case(p.cand.batch_size, CANDIDATE_V, device=dev), 'target')]
     for case, kind in cases:
         base = default_variant(p, case.channels, dev, kind)
@@ -315,8 +315,7 @@ def _meta(dev, out, quick:bool, steps:int, sections:list)->dict:
                 date=datetime.datetime.now().isoformat(timespec='seconds'), python=sys.version.split()[0],
                 load_start=list(os.getloadavg()), quick=quick, steps=steps, sections=sections, out=str(out),
                 cpu_count=os.cpu_count(), omp_wait_policy=os.environ.get('OMP_WAIT_POLICY', ''),
-                default_switches={k: v for k, v in get_profile('paper').to_dict().items()
-                                  if k in ('edges', 'target_edges', 'channels_last', 'cpu_threads', 'cpu_malloc', 'amp_bf16')})
+                default_switches=asdict(get_profile('paper').speed))
 
 def run_benchmark(out='results/bench', device='auto', quick:bool=False, steps:int=3, threads:int|None=None,
                   sections=None, target_batch:int=64, log=print,

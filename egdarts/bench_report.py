@@ -15,12 +15,12 @@ __all__ = ['TARGETS', 'MD_SECTIONS', 'extrapolate_paper', 'target_summary', 'wri
 # %% ../nbs/13b_bench_report.ipynb #53942ca0
 def _paper_hours(p, st:dict, ips:float, weight_scale:float=1.0)->dict:
     "Block search, network search and final training hours from stage step times `st` and training images/s."
-    n = math.ceil(25000 / p.search_batch)
+    n = math.ceil(25000 / p.search.batch)
     block = 0.0
-    for s in range(len(p.search_layers)):
+    for s in range(len(p.search.layers)):
         w, a = st[(s, 'weight')] / weight_scale, st[(s, 'arch')]
-        block += n * (p.search_warmup * w + (p.search_epochs - p.search_warmup) * (w + a))
-    network = p.pop_size * p.n_gen * p.cand.epochs * 25000 / ips
+        block += n * (p.search.warmup * w + (p.search.epochs - p.search.warmup) * (w + a))
+    network = p.network.pop_size * p.network.n_gen * p.cand.epochs * 25000 / ips
     final = p.final.epochs * 50000 / ips
     return dict(block_search_h=block / 3600, network_search_h=network / 3600, final_training_h=final / 3600,
                 total_h=(block + network + final) / 3600, images_per_s_target=ips)
@@ -30,7 +30,7 @@ def extrapolate_paper(rows:list, profile='paper')->dict|None:
     p = get_profile(profile)
     st = {(r['stage'], r['step']): r['step_s'] for r in rows if r['section'] == 'stages'}
     net = [r for r in rows if r['section'] == 'network' and r['variant'].endswith('(default)')]
-    if len(st) < 2 * len(p.search_layers) or not net: return None
+    if len(st) < 2 * len(p.search.layers) or not net: return None
     e = _paper_hours(p, st, max(r['images_per_s'] for r in net))
     e['note'] = "estimate: candidates stand in as the Table III-sized network; evaluation passes excluded"
     g = {r['config'].split(',')[0].startswith('DARTS_V2'): r['vs_eager'] for r in rows if r['section'] == 'graphs' and r['variant'] == 'CUDA graph'}

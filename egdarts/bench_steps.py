@@ -107,10 +107,10 @@ def default_variant(profile, # a `Profile` (its speed switches)
     "The variant `profile`'s speed switches select for a network of `channels` channels on `device`."
     dev = get_device(device)
     cpu, cuda = dev.type == 'cpu', dev.type == 'cuda'
-    edges = profile.edges if network == 'supernet' else profile.target_edges
-    cl = profile.channels_last and cpu   # as the search does: NHWC on CPU only
-    return Variant(edges, cl, profile.cpu_malloc and cpu, (cpu_threads_for(profile.cpu_threads, channels) or 0) if cpu else 0,
-                   profile.amp_bf16 and cuda and network == 'target')
+    edges = profile.speed.edges if network == 'supernet' else profile.speed.target_edges
+    cl = profile.speed.channels_last and cpu   # as the search does: NHWC on CPU only
+    return Variant(edges, cl, profile.speed.cpu_malloc and cpu, (cpu_threads_for(profile.speed.cpu_threads, channels) or 0) if cpu else 0,
+                   profile.speed.amp_bf16 and cuda and network == 'target')
 
 # %% ../nbs/13a_bench_steps.ipynb #6df41177
 def _name_default(variants:dict, default:Variant)->dict:
@@ -215,7 +215,7 @@ def _weight_runner(model, x, y, params:list, v:Variant):
 def _arch_runner(model, x, y, params:list, profile):
     "One architecture step of `Architect` as `profile` configures it (the flipped batch as validation data)."
     from egdarts.architect import Architect
-    arch = Architect.from_profile(model, profile or get_profile('paper'))
+    arch = Architect(model, (profile or get_profile('paper')).arch)
     opt = _opt(params)
     xv, yv = x.flip(0), y.flip(0)
     return lambda: arch.step((x, y), (xv, yv), 0.025, opt)

@@ -43,7 +43,7 @@ class TrainEvaluator:
 
     def data(self, device):
         "(train_half, val_half) on `device`, loaded once per process."
-        n_train = self.profile.cand_limit_train or self.profile.limit_train
+        n_train = self.profile.network.limit_train or self.profile.data.limit_train
         key = (self.dataset, self.data_dir, n_train, str(device), self.seed)
         if key not in _DATA:
             from egdarts.batches import get_data, search_split

@@ -21,8 +21,8 @@ def v_bounds(profile=None)->dict:
     if isinstance(profile, str):
         from egdarts.profiles import get_profile
         profile = get_profile(profile)
-    return dict(v0=tuple(profile.v0_bounds), **{f'v{i}': tuple(profile.v123_bounds) for i in (1, 2, 3)},
-                **{f'v{i}': tuple(profile.v45_bounds) for i in (4, 5)})
+    return dict(v0=tuple(profile.network.v0_bounds), **{f'v{i}': tuple(profile.network.v123_bounds) for i in (1, 2, 3)},
+                **{f'v{i}': tuple(profile.network.v45_bounds) for i in (4, 5)})
 
 # %% ../nbs/05a_encoding.ipynb #74750271
 def _number(name, x, integer:bool):

@@ -12,7 +12,7 @@ import pandas as pd
 import torch
 from .core import (fault_point, get_device, seed_everything, rng_state, set_rng_state, save_checkpoint, load_checkpoint,
                           check_out_dir, atomic_write_json, Progress)
-from .profiles import Profile, get_profile
+from .profiles import Profile, ArchStep, get_profile
 from .batches import get_data, search_split, Batches
 from .architect import Architect
 from .search import StageParts, CsvLog, search_step, _truncate_lines
@@ -26,20 +26,20 @@ __all__ = ['NB201_METHODS', 'EPOCH_COLS', 'NB201_REPORTED', 'RESULT_COLS', 'nb20
 
 # %% ../nbs/05b_nb201_search.ipynb #e83f2524
 NB201_METHODS = {   # method: how its architect is configured
-    'darts1': dict(second_order=False, enhanced=False, arch_optimizer='adam'),
-    'darts2': dict(second_order=True, enhanced=False, arch_optimizer='adam'),
-    'darts2_sgd': dict(second_order=True, enhanced=False, arch_optimizer='sgd'),
-    'egdarts': dict(second_order=True, enhanced=True, arch_optimizer='sgd'),
+    'darts1': dict(second_order=False, enhanced=False, optimizer='adam'),
+    'darts2': dict(second_order=True, enhanced=False, optimizer='adam'),
+    'darts2_sgd': dict(second_order=True, enhanced=False, optimizer='sgd'),
+    'egdarts': dict(second_order=True, enhanced=True, optimizer='sgd'),
 }
 
 def nb201_architect(model:NB201SearchNetwork, method:str, s, profile:Profile)->Architect:
     "The architect of `method` with the settings `s` (a `profiles.NB201Search`) and the profile's reading of Eq. 7."
     if method not in NB201_METHODS: raise ValueError(f"unknown method {method!r}; valid methods: {list(NB201_METHODS)}")
     m = NB201_METHODS[method]
-    return Architect(model, arch_optimizer=m['arch_optimizer'], arch_lr=s.arch_sgd_lr, arch_momentum=0.9, arch_wd=s.arch_wd,
-                     arch_adam_lr=s.arch_adam_lr, second_order=m['second_order'], enhanced=m['enhanced'], enhance_m=s.eg_m,
-                     phi_max=profile.phi_max, complexity=lambda net: nb201_complexity(net, 'params'),
-                     eg_reading=profile.eg_reading, eg_smooth=s.eg_smooth)
+    step = ArchStep(optimizer=m['optimizer'], lr=s.arch_sgd_lr, momentum=0.9, wd=s.arch_wd, adam_lr=s.arch_adam_lr,
+                    second_order=m['second_order'], enhanced=m['enhanced'], enhance_m=s.eg_m, phi_max=profile.arch.phi_max,
+                    eg_reading=profile.arch.eg_reading, eg_smooth=s.eg_smooth)
+    return Architect(model, step, complexity=lambda net: nb201_complexity(net, 'params'))
 
 def nb201_parts(profile:Profile, method:str, seed:int, device, num_classes:int=10)->StageParts:
     "A fresh supernet (seeded), its SGD with cosine schedule, and the architect of `method`."
@@ -97,7 +97,7 @@ def _open(profile:Profile, method, out_dir, seed, data, table, data_dir, device,
     "Claim the folder, load the data (CIFAR-10, `nb201.limit_train` images) and the table, build the batches."
     s = profile.nb201
     if method not in NB201_METHODS: raise ValueError(f"unknown method {method!r}; valid methods: {list(NB201_METHODS)}")
-    out = check_out_dir(out_dir, dict(nb201=asdict(s), method=method, seed=seed, phi_max=profile.phi_max, eg_reading=profile.eg_reading))
+    out = check_out_dir(out_dir, dict(nb201=asdict(s), method=method, seed=seed, phi_max=profile.arch.phi_max, eg_reading=profile.arch.eg_reading))
     table = table if table is not None else NB201Table(data_dir or None)
     dev = get_device(device)
     if data is None: data = get_data('cifar10', data_dir or None, s.limit_train, 100, dev)

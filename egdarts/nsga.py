@@ -34,9 +34,9 @@ WORST_ERR, WORST_COMPLEXITY = 100.0, 1e9  # fitness of a failed candidate: 100 %
 
 def search_vars(profile:Profile)->dict:
     "pymoo variables of the search space, bounds from `profile` (Table I)."
-    return dict(v0=Integer(bounds=tuple(profile.v0_bounds)),
-                **{k: Integer(bounds=tuple(profile.v123_bounds)) for k in ('v1', 'v2', 'v3')},
-                **{k: Real(bounds=tuple(profile.v45_bounds)) for k in ('v4', 'v5')})
+    return dict(v0=Integer(bounds=tuple(profile.network.v0_bounds)),
+                **{k: Integer(bounds=tuple(profile.network.v123_bounds)) for k in ('v1', 'v2', 'v3')},
+                **{k: Real(bounds=tuple(profile.network.v45_bounds)) for k in ('v4', 'v5')})
 
 # %% ../nbs/09_nsga.ipynb #ca462453
 def fitness(rec:dict, objective:str='params')->list:
@@ -69,9 +69,9 @@ class NetworkProblem(ElementwiseProblem):
                  profile:Profile,         # gives the bounds and the objective
                  cache:EvalCache|None=None, # finished evaluations (None = no cache)
                  **kwargs):               # passed to pymoo (e.g. elementwise_runner)
-        if profile.objective not in ('params', 'flops'): raise ValueError(f"objective must be 'params' or 'flops', got {profile.objective!r}")
+        if profile.network.objective not in ('params', 'flops'): raise ValueError(f"objective must be 'params' or 'flops', got {profile.network.objective!r}")
         super().__init__(vars=search_vars(profile), n_obj=2, **kwargs)
-        self.evaluator, self.objective, self.cache = evaluator, profile.objective, cache
+        self.evaluator, self.objective, self.cache = evaluator, profile.network.objective, cache
         self.progress = None    # a `Progress` counting evaluations in this process (serial runs); not pickled
 
     def __getstate__(self): return {k: v for k, v in self.__dict__.items() if k != 'progress'}
@@ -103,16 +103,16 @@ class NetworkDuplicateElimination(MixedVariableDuplicateElimination):
 
 def make_algorithm(profile:Profile)->NSGA2:
     "pymoo NSGA-II with Algorithm 1's settings from `profile` (population, crossover 0.9, mutation 0.1 per variable)."
-    pc, pm = profile.crossover_prob, profile.mutation_prob
+    pc, pm = profile.network.crossover_prob, profile.network.mutation_prob
     for name, p in (('crossover_prob', pc), ('mutation_prob', pm)):
         if not 0 <= p <= 1: raise ValueError(f"{name} must be in [0, 1], got {p}")
-    if profile.pop_size < 2: raise ValueError(f"pop_size must be >= 2, got {profile.pop_size}")
+    if profile.network.pop_size < 2: raise ValueError(f"pop_size must be >= 2, got {profile.network.pop_size}")
     mating = MixedVariableMating(
         selection=TournamentSelection(func_comp=binary_tournament),
         crossover={Real: SBX(prob=pc, eta=15), Integer: SBX(prob=pc, eta=15, vtype=float, repair=RoundingRepair())},
         mutation={Real: PM(prob=1.0, prob_var=pm, eta=20), Integer: PM(prob=1.0, prob_var=pm, eta=20, vtype=float, repair=RoundingRepair())},
         eliminate_duplicates=NetworkDuplicateElimination())
-    return NSGA2(pop_size=profile.pop_size, sampling=MixedVariableSampling(), mating=mating,
+    return NSGA2(pop_size=profile.network.pop_size, sampling=MixedVariableSampling(), mating=mating,
                  survival=RankAndCrowding(), eliminate_duplicates=NetworkDuplicateElimination())
 
 # %% ../nbs/09_nsga.ipynb #2e61ef04
@@ -223,7 +223,7 @@ def _open_search(profile:Profile, problem:NetworkProblem, out:Path, seed:int, lo
     state = load_checkpoint(out/'search.ckpt', log=log)
     if state is None:
         algorithm = make_algorithm(profile)
-        algorithm.setup(problem, termination=('n_gen', profile.n_gen + 1), seed=seed, verbose=False)
+        algorithm.setup(problem, termination=('n_gen', profile.network.n_gen + 1), seed=seed, verbose=False)
         return algorithm, [], 0
     algorithm = state['algorithm']
     algorithm.problem = problem
@@ -253,7 +253,7 @@ def _save_history(out:Path, rows:list)->pd.DataFrame:
 def _write_results(algorithm, rows:list, out:Path, profile:Profile)->tuple:
     "history.csv, pareto.csv and population.csv of a finished search; (history, pareto)."
     history = _save_history(out, rows)
-    pareto = _pareto(algorithm, history, profile.objective)
+    pareto = _pareto(algorithm, history, profile.network.objective)
     with atomic_open(out/'pareto.csv') as f: pareto.to_csv(f, index=False)
     pop = algorithm.pop
     popdf = pd.DataFrame(dict(id=pop.get('id').astype(int), rank=pop.get('rank').astype(int), crowding=pop.get('crowding')))
@@ -262,7 +262,7 @@ def _write_results(algorithm, rows:list, out:Path, profile:Profile)->tuple:
 
 # %% ../nbs/09_nsga.ipynb #c5186893
 def network_search(genotype,                # the cell pair (egdarts.genotypes.Genotype) the target network repeats
-                   profile:Profile|str,     # budget: pop_size, n_gen, bounds, objective, the `cand` recipe ...
+                   profile:Profile|str,     # budget: its `network` group (bounds, NSGA-II, objective), the `cand` recipe ...
                    *, dataset:str='cifar10', out_dir, seed:int=0,
                    evaluator=None,          # v -> result dict; None = TrainEvaluator (real training)
                    n_workers:int=0,         # 0 = serial; >0 = local Dask cluster of that many processes; -1 = one per GPU
@@ -287,7 +287,7 @@ def network_search(genotype,                # the cell pair (egdarts.genotypes.G
     problem = NetworkProblem(evaluator, profile, cache=cache, **({'elementwise_runner': runner} if runner else {}))
     try:
         algorithm, rows, gen = _open_search(profile, problem, out, seed, log)
-        bar = Progress(profile.pop_size * (profile.n_gen + 1), 'candidates', done=len(rows), show=progress)
+        bar = Progress(profile.network.pop_size * (profile.network.n_gen + 1), 'candidates', done=len(rows), show=progress)
         if runner is None: problem.progress = bar
         else: runner.progress = bar
         while algorithm.has_next():

@@ -38,7 +38,7 @@ def _member_row(genotype, rec:pd.Series, nc:int, profile:Profile, device)->dict:
     v = validate_v([rec[k] for k in V_NAMES], profile)
     seed_everything(0)
     model = TargetNetwork(genotype, v, num_classes=nc)
-    lat = measure_latency(model, device, profile.latency_runs, profile.latency_warmup)
+    lat = measure_latency(model, device, profile.latency.runs, profile.latency.warmup)
     return dict(id=int(rec['id']), **dict(zip(V_NAMES, v)), params=count_params(model),
                 fixed_params=count_params(model, fixed=True), flops=count_flops(model),
                 depth=int(rec['depth']), err=float(rec['err']), chosen=bool(rec['chosen']), latency=lat['ms'],
@@ -50,9 +50,9 @@ def _test_error(genotype, row:dict, data:dict, profile:Profile, device, seed:int
     if final is not None and net_key(final['v']) == net_key(v): return final['test_err'], 'final_train', 0.0
     apply_cpu_switches(profile, v[0], device)
     seed_everything(seed)
-    model = TargetNetwork(genotype, v, num_classes=data['num_classes'], auxiliary=profile.final.auxiliary, edges=profile.target_edges)
+    model = TargetNetwork(genotype, v, num_classes=data['num_classes'], auxiliary=profile.final.auxiliary, edges=profile.speed.target_edges)
     res = train_network(model, data['train'], data['test'], **profile.final.kwargs(), device=device, seed=seed, ckpt_path=ckpt,
-                        channels_last=profile.channels_last, amp_bf16=profile.amp_bf16, compile=profile.compile)
+                        channels_last=profile.speed.channels_last, amp_bf16=profile.speed.amp_bf16, compile=profile.speed.compile)
     return res['err'], 'final recipe', res['train_s']
 
 def _save(rows:list, out:Path)->pd.DataFrame:
@@ -68,14 +68,14 @@ def pareto_eval(genotype, # the cells the network-level search used
                 final_json=None, # the final training's `final.json` (its network is not trained again)
                 data:dict|None=None, # already loaded `get_data` output
                 progress:bool=True)->pd.DataFrame:
-    "Time every Pareto member alone and retrain `profile.retrain_pareto` of them with the final recipe; writes pareto_eval.csv."
+    "Time every Pareto member alone and retrain `profile.controls.retrain_pareto` of them with the final recipe; writes pareto_eval.csv."
     t0, profile, dev = time.time(), get_profile(profile), get_device(device)
     pareto = pd.read_csv(pareto_csv)
     out = check_out_dir(out_dir, dict(profile=profile.to_dict(), dataset=dataset, seed=seed, members=[format_v(r) for r in pareto[list(V_NAMES)].values]))
     final = read_json(final_json, 'final training result') if final_json else None
-    data = data or get_data(dataset, data_dir, profile.limit_train, profile.limit_test, dev)
+    data = data or get_data(dataset, data_dir, profile.data.limit_train, profile.data.limit_test, dev)
     done = {r['id']: r for r in pd.read_csv(out/'pareto_eval.csv').to_dict('records')} if (out/'pareto_eval.csv').exists() else {}
-    order = retrain_order(pareto, profile.retrain_pareto)
+    order = retrain_order(pareto, profile.controls.retrain_pareto)
     bar = Progress(len(pareto), 'members', done=len(done), show=progress)
     results = {}                       # id -> row, in the order of pareto.csv; what is done comes first
     for label, rec in pareto.iterrows():
@@ -91,5 +91,5 @@ def pareto_eval(genotype, # the cells the network-level search used
         bar.update(comment=f"v = {format_v([row[k] for k in V_NAMES])}")
     df = _save(list(results.values()), out)
     write_manifest(out, profile=profile, seed=seed, device=dev, stage_times=dict(pareto_eval=time.time() - t0),
-                   params=dict(dataset=dataset, retrain_pareto=profile.retrain_pareto), retrained=int((df.retrained != 'no').sum()))
+                   params=dict(dataset=dataset, retrain_pareto=profile.controls.retrain_pareto), retrained=int((df.retrained != 'no').sum()))
     return df

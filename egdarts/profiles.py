@@ -8,7 +8,8 @@ import dataclasses, json, re
 from dataclasses import dataclass, asdict, replace
 
 # %% auto #0
-__all__ = ['PROFILES', 'PROFILE_HELP', 'TABLE_I', 'Recipe', 'NB201Search', 'AlphaBudget', 'Profile', 'get_profile',
+__all__ = ['PROFILES', 'PROFILE_HELP', 'TABLE_I', 'Recipe', 'NB201Search', 'AlphaBudget', 'Data', 'BlockSearch', 'ArchStep',
+           'NetworkSearch', 'Controls', 'Latency', 'Speed', 'Profile', 'get_profile', 'merge_overrides',
            'profile_value']
 
 # %% ../nbs/00_profiles.ipynb #40e1c8f9
@@ -51,7 +52,7 @@ class NB201Search:
     methods:tuple = ('darts1', 'darts2', 'darts2_sgd', 'egdarts')
     seeds:int = 3                     # seeds 0 .. seeds-1 above the run's seed, every method
 
-# %% ../nbs/00_profiles.ipynb #141a443f
+# %% ../nbs/00_profiles.ipynb #fb5f1f8a
 @dataclass(frozen=True)
 class AlphaBudget:
     "The first search stage alone, from several seeds, per variant: agreement against architecture steps."
@@ -59,7 +60,7 @@ class AlphaBudget:
     epochs:int = 5                    # epochs of the stage
     warmup:int = 1                    # of which the first ones train the weights only
     arch_lr:float = 0.1               # α learning rate of the base (the profile's optimizer and momentum)
-    variants:tuple = (('base', '{}'), ('lr1', '{"arch_lr": 1.0}'))   # (label, JSON of the Profile fields it changes)
+    variants:tuple = (('base', '{}'), ('lr1', '{"arch": {"lr": 1.0}}'))   # (label, JSON of the profile overrides it adds)
     seeds:int = 0                     # seeds per variant (0 = none of these runs)
 
     def __post_init__(self):   # from JSON the pairs come back as lists
@@ -68,131 +69,163 @@ class AlphaBudget:
             if not re.fullmatch(r'[A-Za-z0-9.-]+', str(label)): raise ValueError(f"alpha_budget variant label {label!r}: letters, digits, '.' and '-' only")
             if not isinstance(json.loads(over), dict): raise ValueError(f"alpha_budget variant {label!r}: {over!r} is not a JSON object")
 
-# %% ../nbs/00_profiles.ipynb #cc73d6b9
+# %% ../nbs/00_profiles.ipynb #fceee975
 @dataclass(frozen=True)
-class Profile:
-    "One named budget: every number a stage of the pipeline needs."
-    name:str
-    # --- data
-    limit_train:int|None = None       # balanced subset of the training set (None = all 50 000)
-    limit_test:int|None = None        # balanced subset of the test set (None = all 10 000)
-    cand_limit_train:int|None = None  # training images the network-level search splits into train/val halves (None = limit_train)
-    # --- block-level search (Table I, "Gradient Descent (Block-Level)") + P-DARTS details
-    search_limit_train:int|None = None  # training images the block-level search uses (None = limit_train)
-    search_C:int = 16                 # proxy network initial channels (P-DARTS: 16)
-    search_layers:tuple = (5, 11, 17) # proxy depth per stage (Sec. IV-C)
-    search_ops:tuple = (12, 8, 4)     # candidate ops per edge at the start of each stage (Sec. IV-C)
-    search_epochs:int = 40            # epochs per stage (Table I, read per stage)
-    search_warmup:int = 10            # weight-only epochs at the start of each stage (P-DARTS)
-    search_batch:int = 96             # Table I
-    search_split_seed:int|None = None # the w/α halves of the search data: None = drawn from the run's seed; an int = one split for every seed (as DARTS)
-    search_lr:float = 0.025           # weight lr, cosine to search_lr_min (Table I)
-    search_lr_min:float = 0.0
-    search_momentum:float = 0.9
-    search_wd:float = 5e-4            # Table I
-    search_grad_clip:float = 5.0
-    skip_dropout:tuple = (0.1, 0.4, 0.7)  # dropout on skip_connect per stage on CIFAR-10 (P-DARTS)
+class Data:
+    "The images every stage draws from: balanced subsets of CIFAR's training and test sets."
+    limit_train:int|None = None       # training images (None = all 50 000)
+    limit_test:int|None = None        # test images (None = all 10 000)
+
+@dataclass(frozen=True)
+class BlockSearch:
+    "The block-level search: supernet, data and weight training (Table I, block level) and P-DARTS' progressive stages."
+    limit_train:int|None = None       # training images the search splits into w and α halves (None = data.limit_train)
+    C:int = 16                        # proxy network initial channels (P-DARTS: 16)
+    layers:tuple = (5, 11, 17)        # proxy depth per stage (Sec. IV-C)
+    ops:tuple = (12, 8, 4)            # candidate ops per edge at the start of each stage (Sec. IV-C)
+    epochs:int = 40                   # epochs per stage (Table I, read per stage)
+    warmup:int = 10                   # weight-only epochs at the start of each stage (P-DARTS)
+    batch:int = 96                    # Table I
+    split_seed:int|None = None        # the w/α halves: None = drawn from the run's seed; an int = one split for every seed (as DARTS)
+    lr:float = 0.025                  # weight lr, cosine to lr_min (Table I)
+    lr_min:float = 0.0
+    momentum:float = 0.9
+    wd:float = 5e-4                   # Table I
+    grad_clip:float = 5.0
+    skip_dropout:tuple = (0.1, 0.4, 0.7)           # dropout on skip_connect per stage on CIFAR-10 (P-DARTS)
     skip_dropout_cifar100:tuple = (0.1, 0.2, 0.3)  # the same on CIFAR-100 (P-DARTS' CIFAR-100 rates)
     max_skip:int = 2                  # skip_connect cap in the final normal cell (P-DARTS)
-    arch_optimizer:str = 'sgd'        # 'sgd' (paper, Sec. IV-A) | 'adam' (DARTS/P-DARTS)
-    arch_lr:float = 0.1               # architecture lr for SGD; see the architect notebook
-    arch_momentum:float = 0.9
-    arch_wd:float = 1e-3              # architecture weight decay (DARTS)
-    arch_adam_lr:float = 6e-4         # architecture lr when arch_optimizer='adam' (P-DARTS)
-    second_order:bool = True          # Eq. 3-4; False = first-order DARTS
-    enhanced:bool = True              # Eq. 5-10 on/off (off = plain P-DARTS in this space)
-    enhance_m:int = 10                # history window m of Eq. 6
-    eg_reading:str = 'consistent'     # Eq. 7 as a slope dy/dx ('consistent') or dx/dy as printed ('printed'); see 04_architect
-    eg_smooth:int = 10                # y of Eq. 5-7 = running mean of the last eg_smooth validation losses (0: the loss itself); 04_architect
-    phi_max:float = 2.0               # bound on Phi of Eq. 9; chosen by measurement in 04_architect
-    complexity:str = 'params'         # C(alpha) measure: 'params' | 'flops'
-    eg_sigma:str = 'paper'            # sigma of Eq. 10 as printed ('paper') or only when complexity and loss both fell ('both_fell'); 04_architect
-    # --- network-level gradient descent (Table I): the candidate training and the final training
-    cand:Recipe = Recipe(epochs=36)
-    final:Recipe = Recipe(epochs=600)
-    # --- network-level search space (Table I)
-    v0_bounds:tuple = (8, 60)
-    v123_bounds:tuple = (1, 6)
-    v45_bounds:tuple = (1.0, 3.0)
-    # --- network-level search strategy (Table I)
-    pop_size:int = 15
-    n_gen:int = 20
-    crossover_prob:float = 0.9
-    mutation_prob:float = 0.1
-    objective:str = 'params'          # second objective: 'params' | 'flops'
-    ablation_seeds:int = 1            # block-level searches with EG on and off per seed: seeds 0 .. ablation_seeds-1 above the run's
-    same_size_baselines:bool = True   # also train DARTS-V2's and P-DARTS' cells at the chosen v (Table IV at equal size)
-    retrain_pareto:int = 0            # Table III: retrain the final Pareto set with the final recipe: 0 = every member,
-                                      # k > 0 = the k members nearest the knee (the knee itself is the final training)
-    random_cells:int = 3              # controls: cells drawn at random (genotypes.random_genotype, seeds 0..k-1) trained at the chosen v
-    eg_sigma_seeds:int = 0            # σ ablation: block-level searches with eg_sigma='both_fell', seeds 0..k-1 (study only)
-    # --- metrics
-    latency_runs:int = 1000           # Table III caption
-    latency_warmup:int = 50
-    # --- speed switches (the speed notebook measures each)
-    channels_last:bool = True
-    amp_bf16:bool = True              # used on CUDA only
-    compile:bool = False              # torch.compile, a GPU-side option
-    # --- speed switches of the fast path (egdarts.fastpath; egdarts.bench measures each on and off)
-    edges:str = 'batched'             # supernet cells: 'batched' | 'fused' | 'plain' (DARTS as written); same result
-    target_edges:str = 'fused'        # target-network cells: 'fused' | 'batched' | 'plain' (batched: slower on CPU)
-    cpu_threads:int = 0               # CPU threads; 0 = by size (cpu.cpu_threads_for: 1 up to 8 channels)
-    cpu_malloc:bool = True            # CPU: keep freed memory in the process (cpu.tune_malloc)
-    # --- the NAS-Bench-201 ground truth (egdarts.nb201_search)
-    nb201:NB201Search = NB201Search()
-    # --- the agreement-against-steps measurement of the block-level search (egdarts.agreement)
-    alpha_budget:AlphaBudget = AlphaBudget()
 
     def skip_rates(self, dataset:str)->tuple:
         "The skip_connect dropout rates per stage for `dataset`."
         return self.skip_dropout_cifar100 if dataset == 'cifar100' else self.skip_dropout
 
+@dataclass(frozen=True)
+class ArchStep:
+    "The architecture step: α's optimizer, DARTS' first or second order, and the enhanced gradient (Eq. 5-10)."
+    optimizer:str = 'sgd'             # 'sgd' (paper, Sec. IV-A) | 'adam' (DARTS/P-DARTS)
+    lr:float = 0.1                    # α lr for SGD; see the architect notebook
+    momentum:float = 0.9              # SGD momentum
+    wd:float = 1e-3                   # weight decay on α (DARTS)
+    adam_lr:float = 6e-4              # α lr when optimizer='adam' (P-DARTS)
+    second_order:bool = True          # Eq. 3-4; False = first-order DARTS
+    enhanced:bool = True              # Eq. 5-10 on/off (off = plain P-DARTS in this space)
+    enhance_m:int = 10                # history window m of Eq. 6
+    eg_reading:str = 'consistent'     # Eq. 7 as a slope dy/dx ('consistent') or dx/dy as printed ('printed'); see 04_architect
+    eg_smooth:int = 10                # y of Eq. 5-7 = running mean of the last eg_smooth validation losses (0: the loss itself)
+    phi_max:float = 2.0               # bound on Φ of Eq. 9; chosen by measurement in 04_architect
+    complexity:str = 'params'         # C(α) measure: 'params' | 'flops'
+    eg_sigma:str = 'paper'            # σ of Eq. 10 as printed ('paper') or only when complexity and loss both fell ('both_fell')
+
+@dataclass(frozen=True)
+class NetworkSearch:
+    "The network-level search: its data, the space of v (Table I, search space) and NSGA-II (Table I, search strategy)."
+    limit_train:int|None = None       # training images the candidates split into train/val halves (None = data.limit_train)
+    v0_bounds:tuple = (8, 60)
+    v123_bounds:tuple = (1, 6)
+    v45_bounds:tuple = (1.0, 3.0)
+    pop_size:int = 15
+    n_gen:int = 20
+    crossover_prob:float = 0.9
+    mutation_prob:float = 0.1
+    objective:str = 'params'          # second objective: 'params' | 'flops'
+
+@dataclass(frozen=True)
+class Controls:
+    "The runs beside the method that judge it: EG off, the published cells at equal size, random cells, the σ variant."
+    ablation_seeds:int = 1            # block-level searches with EG on and off per seed: seeds 0 .. ablation_seeds-1 above the run's
+    same_size_baselines:bool = True   # also train DARTS-V2's and P-DARTS' cells at the chosen v (Table IV at equal size)
+    retrain_pareto:int = 0            # Table III: retrain the final Pareto set with the final recipe: 0 = every member,
+                                      # k > 0 = the k members nearest the knee (the knee itself is the final training)
+    random_cells:int = 3              # cells drawn at random (genotypes.random_genotype, seeds 0..k-1) trained at the chosen v
+    eg_sigma_seeds:int = 0            # block-level searches with eg_sigma='both_fell', seeds 0..k-1 (study only)
+
+@dataclass(frozen=True)
+class Latency:
+    "How Table III times a network: forward passes at batch 1."
+    runs:int = 1000                   # Table III caption
+    warmup:int = 50
+
+@dataclass(frozen=True)
+class Speed:
+    "How fast, never what: the switches training, the search and the benchmark share (the benchmark measures each)."
+    channels_last:bool = True
+    amp_bf16:bool = True              # used on CUDA only
+    compile:bool = False              # torch.compile, a GPU-side option
+    edges:str = 'batched'             # supernet cells: 'batched' | 'fused' | 'plain' (DARTS as written); same result
+    target_edges:str = 'fused'        # target-network cells: 'fused' | 'batched' | 'plain' (batched: slower on CPU)
+    cpu_threads:int = 0               # CPU threads; 0 = by size (cpu.cpu_threads_for: 1 up to 8 channels)
+    cpu_malloc:bool = True            # CPU: keep freed memory in the process (cpu.tune_malloc)
+
+# %% ../nbs/00_profiles.ipynb #e7b29ab2
+@dataclass(frozen=True)
+class Profile:
+    "One named budget: every number a stage of the pipeline needs, in groups passed whole."
+    name:str
+    data:Data = Data()
+    search:BlockSearch = BlockSearch()
+    arch:ArchStep = ArchStep()
+    cand:Recipe = Recipe(epochs=36)   # the candidate training of the network-level search
+    final:Recipe = Recipe(epochs=600) # the final training
+    network:NetworkSearch = NetworkSearch()
+    controls:Controls = Controls()
+    latency:Latency = Latency()
+    speed:Speed = Speed()
+    nb201:NB201Search = NB201Search()
+    alpha_budget:AlphaBudget = AlphaBudget()
+
     def to_dict(self)->dict:
-        "Every field as plain values (recipes and nested settings as dicts): what manifests record."
+        "Every field as plain values (each group a dict): what manifests record."
         return asdict(self)
     @classmethod
     def from_dict(cls, d:dict):
-        "Inverse of `to_dict`, also for a dict read back from JSON (lists become tuples, recipes become `Recipe`s)."
-        return cls(**{k: _from_json(k, v) for k, v in d.items() if k not in _REMOVED})
+        "Inverse of `to_dict`, also for a dict read back from JSON (lists become tuples, groups their dataclasses)."
+        bad = [k for k in d if k not in _GROUPS and k != 'name']
+        if bad: raise ValueError(f"a profile record with fields {bad[:4]} this egdarts does not have (an egdarts before the "
+                                 f"fields were grouped wrote it?); rerun the stage that recorded it")
+        return cls(**{k: _group_from_json(k, v) for k, v in d.items()})
 
-def _from_json(name, value):
-    if name in _NESTED: return value if isinstance(value, _NESTED[name]) else _NESTED[name](**{k: _from_json(k, v) for k, v in value.items()})
-    return tuple(value) if isinstance(value, list) else value
+_GROUPS = {f.name: type(f.default) for f in dataclasses.fields(Profile) if dataclasses.is_dataclass(f.default)}
 
-_NESTED = {'cand': Recipe, 'final': Recipe, 'nb201': NB201Search, 'alpha_budget': AlphaBudget}   # fields that are dataclasses of their own
-_REMOVED = ('cuda_graphs',)   # fields older manifests hold that no longer exist (CUDA graphs: a benchmark-only measurement)
+def _group_from_json(name, value):
+    if name not in _GROUPS or isinstance(value, _GROUPS[name]): return value
+    return _GROUPS[name](**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
 
-# %% ../nbs/00_profiles.ipynb #66d16fdd
+# %% ../nbs/00_profiles.ipynb #48f5edb0
 PROFILES = {
     'paper': Profile('paper'),   # nb201: the benchmark's own DARTS budget (NB201Search's defaults)
-    'mid': Profile('mid', limit_train=None, search_epochs=8, search_warmup=3, search_layers=(5, 8, 11),
-                   cand=Recipe(epochs=3), final=Recipe(epochs=30), pop_size=8, n_gen=4, latency_runs=200,
+    'mid': Profile('mid', search=BlockSearch(layers=(5, 8, 11), epochs=8, warmup=3), cand=Recipe(epochs=3),
+                   final=Recipe(epochs=30), network=NetworkSearch(pop_size=8, n_gen=4), latency=Latency(runs=200),
                    nb201=NB201Search(epochs=10)),   # the benchmark's supernet and data, a fifth of its epochs (not measured on a GPU)
-    'smoke': Profile('smoke', limit_train=1000, limit_test=500,
-                     search_limit_train=200, search_C=4, search_layers=(3, 4, 5), search_epochs=2, search_warmup=1,
-                     search_batch=20, enhance_m=4, eg_smooth=4, cand=Recipe(epochs=1, batch_size=64), pop_size=4, n_gen=3,
-                     v0_bounds=(8, 16), v123_bounds=(1, 2),
-                     final=Recipe(epochs=2, batch_size=64), latency_runs=20, latency_warmup=3, random_cells=2,
+    'smoke': Profile('smoke', data=Data(limit_train=1000, limit_test=500),
+                     search=BlockSearch(limit_train=200, C=4, layers=(3, 4, 5), epochs=2, warmup=1, batch=20),
+                     arch=ArchStep(enhance_m=4, eg_smooth=4),
+                     cand=Recipe(epochs=1, batch_size=64), final=Recipe(epochs=2, batch_size=64),
+                     network=NetworkSearch(v0_bounds=(8, 16), v123_bounds=(1, 2), pop_size=4, n_gen=3),
+                     controls=Controls(random_cells=2), latency=Latency(runs=20, warmup=3),
                      nb201=NB201Search(C=4, N=1, limit_train=400, epochs=3, batch=32, seeds=2, eg_m=4, eg_smooth=4),
                      alpha_budget=AlphaBudget(limit_train=400, epochs=3, seeds=2)),
-    'tiny': Profile('tiny', limit_train=200, limit_test=100,
-                    search_limit_train=100, search_C=2, search_layers=(3, 3, 3), search_epochs=1, search_warmup=0,
-                    search_batch=25, enhance_m=3, eg_smooth=3, cand=Recipe(epochs=1, batch_size=50), pop_size=4, n_gen=2,
-                    v0_bounds=(8, 10), v123_bounds=(1, 1), final=Recipe(epochs=1, batch_size=50), random_cells=1,
-                    latency_runs=5, latency_warmup=1,
+    'tiny': Profile('tiny', data=Data(limit_train=200, limit_test=100),
+                    search=BlockSearch(limit_train=100, C=2, layers=(3, 3, 3), epochs=1, warmup=0, batch=25),
+                    arch=ArchStep(enhance_m=3, eg_smooth=3),
+                    cand=Recipe(epochs=1, batch_size=50), final=Recipe(epochs=1, batch_size=50),
+                    network=NetworkSearch(v0_bounds=(8, 10), v123_bounds=(1, 1), pop_size=4, n_gen=2),
+                    controls=Controls(random_cells=1), latency=Latency(runs=5, warmup=1),
                     nb201=NB201Search(C=2, N=1, limit_train=100, epochs=2, batch=25, seeds=1, eg_m=3, eg_smooth=3),
                     alpha_budget=AlphaBudget(limit_train=100, epochs=3, seeds=2)),
-    'study': Profile('study', limit_train=None, limit_test=None, cand_limit_train=6000,
-                     search_limit_train=2000, search_C=4, search_layers=(3, 4, 5), search_epochs=3, search_warmup=1,
-                     search_batch=32, second_order=False, ablation_seeds=3, eg_sigma_seeds=1,
+    'study': Profile('study', data=Data(),
+                     search=BlockSearch(limit_train=2000, C=4, layers=(3, 4, 5), epochs=3, warmup=1, batch=32),
+                     arch=ArchStep(second_order=False),
                      cand=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.0),
                      final=Recipe(epochs=2, batch_size=64, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.4),
-                     v0_bounds=(8, 20), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0), pop_size=6, n_gen=3,
-                     retrain_pareto=1, latency_runs=200, latency_warmup=20, cpu_threads=1,
+                     network=NetworkSearch(limit_train=6000, v0_bounds=(8, 20), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0),
+                                           pop_size=6, n_gen=3),
+                     controls=Controls(ablation_seeds=3, retrain_pareto=1, eg_sigma_seeds=1),
+                     latency=Latency(runs=200, warmup=20), speed=Speed(cpu_threads=1),
                      nb201=NB201Search(C=8, N=1, limit_train=4000, epochs=12, batch=64, seeds=3),
                      alpha_budget=AlphaBudget(limit_train=8000, epochs=4, warmup=1, arch_lr=0.1, seeds=3, variants=(
-                         ('base', '{}'), ('lr1', '{"arch_lr": 1.0}'), ('onesplit', '{"search_split_seed": 100}'),
-                         ('warm3', '{"search_warmup": 3, "search_epochs": 6}')))),
+                         ('base', '{}'), ('lr1', '{"arch": {"lr": 1.0}}'), ('onesplit', '{"search": {"split_seed": 100}}'),
+                         ('warm3', '{"search": {"warmup": 3, "epochs": 6}}')))),
 }
 
 # %% ../nbs/00_profiles.ipynb #9cfaf12f
@@ -204,34 +237,37 @@ PROFILE_HELP = {   # one line each, for `egdarts --help`
     'paper': "Table I exactly; GPU-days",
 }
 
-# %% ../nbs/00_profiles.ipynb #5cccc498
+# %% ../nbs/00_profiles.ipynb #55da4d51
 def get_profile(name:str|Profile, # a key of `PROFILES`, or a profile
                 **overrides)->Profile:
-    "The profile called `name`, with `overrides` (field=value) applied; unknown names and fields fail clearly."
+    "The profile called `name`, with `overrides` (group=value or group=dict of fields) applied; unknown names and fields fail clearly."
     if isinstance(name, Profile): p = name
     elif name not in PROFILES: raise ValueError(f"unknown profile {name!r}; choose one of {sorted(PROFILES)}")
     else: p = PROFILES[name]
-    fields = {f.name for f in dataclasses.fields(Profile)}
-    bad = [k for k in overrides if k not in fields]
-    if bad: raise ValueError(f"unknown profile field(s) {bad}; valid fields: {sorted(fields)}")
-    for k in _NESTED:
-        if isinstance(overrides.get(k), dict): overrides[k] = _nested_with(getattr(p, k), overrides[k], k)
-    return replace(p, **{k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()})   # JSON lists become tuples
+    bad = [k for k in overrides if k not in _GROUPS]
+    if bad: raise ValueError(f"unknown profile group(s) {bad}; valid groups: {sorted(_GROUPS)} (override fields as group=dict(field=value))")
+    return replace(p, **{k: _group_with(getattr(p, k), v, k) if isinstance(v, dict) else v for k, v in overrides.items()})
 
-def _nested_with(value, changes:dict, name:str):
-    "`value` (a recipe or the NAS-Bench-201 settings) with the fields in `changes` replaced; unknown fields fail clearly."
+def _group_with(value, changes:dict, name:str):
+    "The group `value` with the fields in `changes` replaced; unknown fields fail clearly."
     fields = {f.name for f in dataclasses.fields(value)}
     bad = [k for k in changes if k not in fields]
-    what = f"the {name} recipe" if isinstance(value, Recipe) else f"profile.{name}"
-    if bad: raise ValueError(f"unknown field(s) {bad} of {what}; valid fields: {sorted(fields)}")
-    return replace(value, **{k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()})
+    if bad: raise ValueError(f"unknown field(s) {bad} of profile.{name} ({type(value).__name__}); valid fields: {sorted(fields)}")
+    return replace(value, **{k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()})   # JSON lists become tuples
 
-# %% ../nbs/00_profiles.ipynb #8ede9c77
+def merge_overrides(*overrides:dict)->dict:
+    "`get_profile` overrides, later ones first: a group given as a dict in several is merged field by field."
+    merged = {}
+    for over in overrides:
+        for k, v in over.items(): merged[k] = {**merged[k], **v} if isinstance(v, dict) and isinstance(merged.get(k), dict) else v
+    return merged
+
+# %% ../nbs/00_profiles.ipynb #c1afc78a
 TABLE_I = [  # (category, parameter as printed, Profile field, value as printed)
-    ('Gradient Descent (Block-Level)', 'batch size', 'search_batch', 96),
-    ('Gradient Descent (Block-Level)', 'weight decay', 'search_wd', 5e-4),
-    ('Gradient Descent (Block-Level)', 'training epochs', 'search_epochs', 40),
-    ('Gradient Descent (Block-Level)', 'learning rate', 'search_lr', 0.025),
+    ('Gradient Descent (Block-Level)', 'batch size', 'search.batch', 96),
+    ('Gradient Descent (Block-Level)', 'weight decay', 'search.wd', 5e-4),
+    ('Gradient Descent (Block-Level)', 'training epochs', 'search.epochs', 40),
+    ('Gradient Descent (Block-Level)', 'learning rate', 'search.lr', 0.025),
     ('Gradient Descent (Network-Level)', 'batch size', 'cand.batch_size', 128),
     ('Gradient Descent (Network-Level)', 'batch size', 'final.batch_size', 128),
     ('Gradient Descent (Network-Level)', 'weight decay', 'cand.wd', 5e-4),
@@ -240,17 +276,17 @@ TABLE_I = [  # (category, parameter as printed, Profile field, value as printed)
     ('Gradient Descent (Network-Level)', 'training epochs (final)', 'final.epochs', 600),
     ('Gradient Descent (Network-Level)', 'learning rate', 'cand.lr', 0.025),
     ('Gradient Descent (Network-Level)', 'learning rate', 'final.lr', 0.025),
-    ('Search Space (Network-Level)', 'v0', 'v0_bounds', (8, 60)),
-    ('Search Space (Network-Level)', 'v1, v2, v3', 'v123_bounds', (1, 6)),
-    ('Search Space (Network-Level)', 'v4, v5', 'v45_bounds', (1, 3)),
-    ('Search Strategy (Network-Level)', 'population size', 'pop_size', 15),
-    ('Search Strategy (Network-Level)', 'generations', 'n_gen', 20),
-    ('Search Strategy (Network-Level)', 'crossover probability', 'crossover_prob', 0.9),
-    ('Search Strategy (Network-Level)', 'mutation probability', 'mutation_prob', 0.1),
+    ('Search Space (Network-Level)', 'v0', 'network.v0_bounds', (8, 60)),
+    ('Search Space (Network-Level)', 'v1, v2, v3', 'network.v123_bounds', (1, 6)),
+    ('Search Space (Network-Level)', 'v4, v5', 'network.v45_bounds', (1, 3)),
+    ('Search Strategy (Network-Level)', 'population size', 'network.pop_size', 15),
+    ('Search Strategy (Network-Level)', 'generations', 'network.n_gen', 20),
+    ('Search Strategy (Network-Level)', 'crossover probability', 'network.crossover_prob', 0.9),
+    ('Search Strategy (Network-Level)', 'mutation probability', 'network.mutation_prob', 0.1),
 ]
 
 def profile_value(p:Profile, field:str):
-    "The value of `field` in `p`; `'final.epochs'` reads a recipe's field."
+    "The value of `field` (`'group.field'`, for example `'final.epochs'`) in `p`."
     value = p
     for part in field.split('.'): value = getattr(value, part)
     return value

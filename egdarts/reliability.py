@@ -342,7 +342,7 @@ def _failing_search(out:Path, prof, kw:dict, want:str)->tuple:
     try: h = network_search(None, prof, out_dir=out, seed=2, evaluator=SyntheticEvaluator(**kw), n_workers=2, progress=False)
     except Exception as e: return False, f"the search stopped: {type(e).__name__}: {e}"
     failed = h[h.status != 'ok']
-    ok = (len(h) == prof.pop_size * (prof.n_gen + 1) and len(failed) > 0 and failed.status.str.startswith(want).all()
+    ok = (len(h) == prof.network.pop_size * (prof.network.n_gen + 1) and len(failed) > 0 and failed.status.str.startswith(want).all()
           and (pd.read_csv(out/'pareto.csv').status == 'ok').all())
     first = failed.status.iloc[0][:60] if len(failed) else '-'
     return ok, f"{len(h)} evaluated, {len(failed)} recorded as '{first}', search complete in {time.time() - t:.0f} s"
@@ -350,7 +350,7 @@ def _failing_search(out:Path, prof, kw:dict, want:str)->tuple:
 def failing_candidates(work, log=print)->list:
     "Network-level searches with failing candidates on two Dask workers; a list of checks."
     from egdarts.profiles import get_profile
-    prof = get_profile('smoke', pop_size=6, n_gen=1)   # v0 in [8, 16]
+    prof = get_profile('smoke', network=dict(pop_size=6, n_gen=1))   # v0 in [8, 16]
     checks = []
     for name, kw, want in FAILURES:
         ok, seen = _failing_search(Path(work)/f"cand_{list(kw)[0]}", prof, kw, want)

@@ -183,12 +183,12 @@ def eg_run_stats(run_dir)->dict:
     log, man = read_csv(run_dir/'search_log.csv', 'search log'), read_json(run_dir/'manifest.json', 'search manifest')
     p = Profile.from_dict(man['profile'])
     s = log[log.phase == 'search']
-    other = 'printed' if p.eg_reading == 'consistent' else 'consistent'
-    replayed = replay_phi(log, other, p.enhance_m, p.phi_max, p.eg_smooth)
+    other = 'printed' if p.arch.eg_reading == 'consistent' else 'consistent'
+    replayed = replay_phi(log, other, p.arch.enhance_m, p.arch.phi_max, p.arch.eg_smooth)
     return dict(run=run_dir.name, setting=run_setting(run_dir.name), seed=man['seed'], enhanced=man['params']['enhanced'],
-                reading=p.eg_reading, eg_sigma=p.eg_sigma, steps=len(s),
+                reading=p.arch.eg_reading, eg_sigma=p.arch.eg_sigma, steps=len(s),
                 enhanced_share=float((s.scale > 1).mean()), phi_positive_share=float((s.phi > 0).mean()),
-                **_phi_stats(s.phi.to_numpy(float), p.phi_max, ''), **_phi_stats(replayed, p.phi_max, f'{other}_'),
+                **_phi_stats(s.phi.to_numpy(float), p.arch.phi_max, ''), **_phi_stats(replayed, p.arch.phi_max, f'{other}_'),
                 final_C_alpha=float(log.C_alpha.iloc[-1]), **cell_costs(load_genotype(run_dir/'genotype.json')))
 
 SETTINGS = ('on', 'off', 'on, both fell')

@@ -5,7 +5,7 @@
 # %% ../nbs/05_search.ipynb #3e70bff1
 from __future__ import annotations
 import csv, json, math, time
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field, asdict, replace
 from pathlib import Path
 from typing import Callable
 import torch
@@ -28,16 +28,16 @@ __all__ = ['LOG_COLS', 'skip_drop_rate', 'CsvLog', 'proxy_layout', 'SearchState'
 
 # %% ../nbs/05_search.ipynb #b364e70a
 def _check_profile(p:Profile):
-    n = len(p.search_layers)
-    if not (len(p.search_ops) == len(p.skip_dropout) == len(p.skip_dropout_cifar100) == n):
-        raise ValueError(f"profile {p.name!r}: search_layers, search_ops and skip_dropout(_cifar100) must have one entry per stage, "
-                         f"got {len(p.search_layers)}, {len(p.search_ops)}, {len(p.skip_dropout)}, {len(p.skip_dropout_cifar100)}")
-    if list(p.search_ops) != sorted(p.search_ops, reverse=True) or p.search_ops[-1] < 1:
-        raise ValueError(f"profile {p.name!r}: search_ops must not increase and stay >= 1, got {p.search_ops}")
-    if p.search_ops[0] != len(PRIMITIVES):
-        raise ValueError(f"profile {p.name!r}: the first stage searches all {len(PRIMITIVES)} ops, got search_ops[0]={p.search_ops[0]}")
-    if not 0 <= p.search_warmup < p.search_epochs:
-        raise ValueError(f"profile {p.name!r}: need 0 <= search_warmup < search_epochs, got {p.search_warmup}, {p.search_epochs}")
+    n = len(p.search.layers)
+    if not (len(p.search.ops) == len(p.search.skip_dropout) == len(p.search.skip_dropout_cifar100) == n):
+        raise ValueError(f"profile {p.name!r}: search.layers, search.ops and search.skip_dropout(_cifar100) must have one entry per stage, "
+                         f"got {len(p.search.layers)}, {len(p.search.ops)}, {len(p.search.skip_dropout)}, {len(p.search.skip_dropout_cifar100)}")
+    if list(p.search.ops) != sorted(p.search.ops, reverse=True) or p.search.ops[-1] < 1:
+        raise ValueError(f"profile {p.name!r}: search.ops must not increase and stay >= 1, got {p.search.ops}")
+    if p.search.ops[0] != len(PRIMITIVES):
+        raise ValueError(f"profile {p.name!r}: the first stage searches all {len(PRIMITIVES)} ops, got search.ops[0]={p.search.ops[0]}")
+    if not 0 <= p.search.warmup < p.search.epochs:
+        raise ValueError(f"profile {p.name!r}: need 0 <= search.warmup < search.epochs, got {p.search.warmup}, {p.search.epochs}")
 
 def skip_drop_rate(p0:float, epoch:int, epochs:int, warmup:int)->float:
     "P-DARTS' dropout rate on skip_connect in `epoch` of a stage whose base rate is `p0`."
@@ -118,9 +118,9 @@ class SearchRun:
     @property
     def steps_per_epoch(self)->int: return min(len(self.train_batches), len(self.val_batches))
     @property
-    def n_stages(self)->int: return len(self.profile.search_layers)
+    def n_stages(self)->int: return len(self.profile.search.layers)
     @property
-    def total_steps(self)->int: return self.n_stages * self.profile.search_epochs * self.steps_per_epoch
+    def total_steps(self)->int: return self.n_stages * self.profile.search.epochs * self.steps_per_epoch
 
 @dataclass
 class StageParts:
@@ -161,18 +161,18 @@ def search_step(parts:StageParts, train_batch, val_batch, w_lr:float, grad_clip:
 def search_epoch(run:SearchRun, st:SearchState, parts:StageParts, search_log:CsvLog, progress:Progress)->float:
     "Run the steps of epoch `st.epoch` of stage `st.stage` from step `st.step`; returns the last C(α)."
     p, s, e = run.profile, st.stage, st.epoch
-    rate = skip_drop_rate(p.skip_rates(run.dataset)[s], e, p.search_epochs, p.search_warmup)
+    rate = skip_drop_rate(p.search.skip_rates(run.dataset)[s], e, p.search.epochs, p.search.warmup)
     parts.model.drop_skip = rate
-    w_lr, search = parts.sched.get_last_lr()[0], e >= p.search_warmup
-    epoch_key = s * p.search_epochs + e          # the batch order differs per stage and epoch
+    w_lr, search = parts.sched.get_last_lr()[0], e >= p.search.warmup
+    epoch_key = s * p.search.epochs + e          # the batch order differs per stage and epoch
     batches = zip(run.train_batches.epoch(epoch_key, st.step), run.val_batches.epoch(epoch_key, st.step))
     parts.model.train()
     c_alpha = math.nan
     for i, (train_batch, val_batch) in enumerate(batches, start=st.step):
         t0 = time.time()
-        r = search_step(parts, train_batch, val_batch, w_lr, p.search_grad_clip, search)
-        with torch.no_grad(): c_alpha = float(expected_complexity(parts.model, measure=p.complexity, unit=1.0))
-        row = dict(r, stage=s, layers=p.search_layers[s], n_ops=p.search_ops[s], epoch=e, step=i, global_step=st.global_step,
+        r = search_step(parts, train_batch, val_batch, w_lr, p.search.grad_clip, search)
+        with torch.no_grad(): c_alpha = float(expected_complexity(parts.model, measure=p.arch.complexity, unit=1.0))
+        row = dict(r, stage=s, layers=p.search.layers[s], n_ops=p.search.ops[s], epoch=e, step=i, global_step=st.global_step,
                    phase='search' if search else 'warmup', C_alpha=c_alpha, w_lr=w_lr, drop_skip=rate, time_s=time.time() - t0)
         search_log.write(row)
         st.log_rows += 1
@@ -193,20 +193,20 @@ def _stage_parts(run:SearchRun, st:SearchState)->StageParts:
     "A fresh supernet with fresh α on the surviving ops, its optimizers and architect (P-DARTS: every stage starts anew)."
     p, s = run.profile, st.stage
     seed_everything(run.seed * 1000 + s)
-    model = SearchNetwork(p.search_C, run.num_classes, p.search_layers[s], st.switches_normal, st.switches_reduce,
-                          drop_skip=p.skip_rates(run.dataset)[s], layout=run.layout, edges=p.edges)
+    model = SearchNetwork(p.search.C, run.num_classes, p.search.layers[s], st.switches_normal, st.switches_reduce,
+                          drop_skip=p.search.skip_rates(run.dataset)[s], layout=run.layout, edges=p.speed.edges)
     model = model.to(run.device, memory_format=torch.channels_last if run.channels_last else torch.contiguous_format)
-    w_opt = torch.optim.SGD(model.weight_parameters(), lr=p.search_lr, momentum=p.search_momentum, weight_decay=p.search_wd)
-    sched = torch.optim.lr_scheduler.CosineAnnealingLR(w_opt, p.search_epochs, eta_min=p.search_lr_min)
-    return StageParts(model, w_opt, sched, Architect.from_profile(model, p, enhanced=run.enhanced))
+    w_opt = torch.optim.SGD(model.weight_parameters(), lr=p.search.lr, momentum=p.search.momentum, weight_decay=p.search.wd)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(w_opt, p.search.epochs, eta_min=p.search.lr_min)
+    return StageParts(model, w_opt, sched, Architect(model, replace(p.arch, enhanced=run.enhanced)))
 
 def _next_stage(run:SearchRun, st:SearchState, parts:StageParts):
     "P-DARTS between stages: drop the weakest ops on every edge, and move to the next stage."
     p, s = run.profile, st.stage
     alphas_normal, alphas_reduce = (a.detach().cpu() for a in parts.model.arch_parameters())
     st.stage_genotypes[f'stage{s + 1}'] = str(parts.model.genotype())
-    st.switches_normal = drop_ops(st.switches_normal, alphas_normal, p.search_ops[s + 1])
-    st.switches_reduce = drop_ops(st.switches_reduce, alphas_reduce, p.search_ops[s + 1])
+    st.switches_normal = drop_ops(st.switches_normal, alphas_normal, p.search.ops[s + 1])
+    st.switches_reduce = drop_ops(st.switches_reduce, alphas_reduce, p.search.ops[s + 1])
     st.stage, st.epoch, st.step = s + 1, 0, 0
     _checkpoint(run, st, None)
 
@@ -217,14 +217,14 @@ def search_stage(run:SearchRun, st:SearchState, search_log:CsvLog, progress:Prog
     if resume is not None:
         parts.load_state_dict(resume['model'])
         set_rng_state(resume['rng'])
-    run.log(f"stage {st.stage + 1}/{run.n_stages}: {p.search_layers[st.stage]} cells, {p.search_ops[st.stage]} ops per edge, "
-            f"{p.search_epochs} epochs ({p.search_warmup} warm-up), {run.steps_per_epoch} steps per epoch, "
+    run.log(f"stage {st.stage + 1}/{run.n_stages}: {p.search.layers[st.stage]} cells, {p.search.ops[st.stage]} ops per edge, "
+            f"{p.search.epochs} epochs ({p.search.warmup} warm-up), {run.steps_per_epoch} steps per epoch, "
             f"enhanced gradient {'on' if run.enhanced else 'off'}")
-    while st.epoch < p.search_epochs:
+    while st.epoch < p.search.epochs:
         c_alpha = search_epoch(run, st, parts, search_log, progress)
         parts.sched.step()
         _append_alphas(run, st, parts.model)
-        run.log(f"  stage {st.stage + 1} epoch {st.epoch + 1}/{p.search_epochs} done, C(α) {c_alpha:.0f}, "
+        run.log(f"  stage {st.stage + 1} epoch {st.epoch + 1}/{p.search.epochs} done, C(α) {c_alpha:.0f}, "
                 f"{time.time() - t0:.0f} s into the stage")
         st.epoch, st.step = st.epoch + 1, 0
         _checkpoint(run, st, parts)
@@ -234,7 +234,7 @@ def search_stage(run:SearchRun, st:SearchState, search_log:CsvLog, progress:Prog
 
 def _append_alphas(run:SearchRun, st:SearchState, model:SearchNetwork):
     "One line of `alphas.jsonl`: both α tensors and the switches after epoch `st.epoch`."
-    line = dict(stage=st.stage, epoch=st.epoch, layers=run.profile.search_layers[st.stage], switches_normal=st.switches_normal,
+    line = dict(stage=st.stage, epoch=st.epoch, layers=run.profile.search.layers[st.stage], switches_normal=st.switches_normal,
                 switches_reduce=st.switches_reduce, alphas=[a.detach().cpu().tolist() for a in model.arch_parameters()])
     with open(run.out/'alphas.jsonl', 'a') as f: f.write(json.dumps(line) + '\n')
     st.alpha_lines += 1
@@ -242,19 +242,19 @@ def _append_alphas(run:SearchRun, st:SearchState, model:SearchNetwork):
 # %% ../nbs/05_search.ipynb #56cfe8ba
 def _open_run(p:Profile, dataset, out_dir, seed, enhanced, data_dir, device, data, fixed_v, ckpt_every, log)->SearchRun:
     "Claim the folder, load the data, build the batches."
-    layout = proxy_layout(fixed_v, p.search_C) if fixed_v not in (None, '') else None
+    layout = proxy_layout(fixed_v, p.search.C) if fixed_v not in (None, '') else None
     config = dict(profile=p.to_dict(), dataset=dataset, seed=seed, enhanced=enhanced)
     if layout is not None: config['fixed_v'] = list(validate_v(fixed_v))
     out = check_out_dir(out_dir, config)
     dev = get_device(device)
-    apply_cpu_switches(p, p.search_C, dev)    # threads by size and the allocator (egdarts.cpu; the profile says)
-    if data is None: data = get_data(dataset, data_dir, p.search_limit_train or p.limit_train, p.limit_test, dev)
-    train_half, val_half = search_split(data['train'], seed if p.search_split_seed is None else p.search_split_seed)
+    apply_cpu_switches(p, p.search.C, dev)    # threads by size and the allocator (egdarts.cpu; the profile says)
+    if data is None: data = get_data(dataset, data_dir, p.search.limit_train or p.data.limit_train, p.data.limit_test, dev)
+    train_half, val_half = search_split(data['train'], seed if p.search.split_seed is None else p.search.split_seed)
     # NHWC supernet and batches, on CPU only: 1.7x faster weight steps there; on an H100 the step is launch-bound and
     # NHWC was no faster (0.46 s vs 0.40 s NCHW, results/gpu). Same numbers either way (13_bench checks it in float64).
-    channels_last = p.channels_last and dev.type == 'cpu'
-    train_batches = Batches(train_half, p.search_batch, train=True, seed=seed, channels_last=channels_last)
-    val_batches = Batches(val_half, p.search_batch, train=True, seed=seed + 1, channels_last=channels_last)
+    channels_last = p.speed.channels_last and dev.type == 'cpu'
+    train_batches = Batches(train_half, p.search.batch, train=True, seed=seed, channels_last=channels_last)
+    val_batches = Batches(val_half, p.search.batch, train=True, seed=seed + 1, channels_last=channels_last)
     return SearchRun(p, dataset, seed, enhanced, dev, out, train_batches, val_batches, data['num_classes'], layout,
                      ckpt_every, log, channels_last)
 
@@ -274,7 +274,7 @@ def _restore(run:SearchRun)->tuple:
 
 def _finish(run:SearchRun, st:SearchState, parts:StageParts, data_dir)->Genotype:
     "The final genotype (at most `max_skip` skip_connect), its file, the manifest and the last checkpoint."
-    g = parts.model.genotype(max_skip=run.profile.max_skip)
+    g = parts.model.genotype(max_skip=run.profile.search.max_skip)
     st.stage_genotypes[f'stage{st.stage + 1}'] = str(g)
     save_genotype(g, run.out/'genotype.json')
     write_manifest(run.out, profile=run.profile, seed=run.seed, device=run.device, stage_times=st.stage_times,
@@ -291,7 +291,7 @@ def block_search(profile:Profile|str,          # a `Profile` or the name of one
                  *, dataset:str='cifar10',      # cifar10 | cifar100
                  out_dir,                       # results folder (claimed with `check_out_dir`)
                  seed:int=0,
-                 enhanced:bool|None=None,       # enhanced gradient on/off; None = profile.enhanced
+                 enhanced:bool|None=None,       # enhanced gradient on/off; None = profile.arch.enhanced
                  data_dir=None,                 # where the CIFAR data is (None = `egdarts.data` lookup)
                  device='auto',
                  progress:bool=True,            # a progress bar over the steps, and a line per stage and epoch
@@ -302,7 +302,7 @@ def block_search(profile:Profile|str,          # a `Profile` or the name of one
     "Run (or resume) the progressive block-level search; returns the final `Genotype`."
     p = get_profile(profile)
     _check_profile(p)
-    enhanced = p.enhanced if enhanced is None else bool(enhanced)
+    enhanced = p.arch.enhanced if enhanced is None else bool(enhanced)
     say = log if progress else (lambda *a, **k: None)
     run = _open_run(p, dataset, out_dir, seed, enhanced, data_dir, device, data, fixed_v, ckpt_every, say)
     st, resume = _restore(run)

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Callable
 import egdarts
-from .profiles import get_profile
+from .profiles import get_profile, merge_overrides
 from .encoding import V_NAMES, format_v
 
 # %% auto #0
@@ -118,7 +118,7 @@ def _ds_stages(ds:str, datasets:list, seeds:int=1, same_size:bool=False)->list:
 def _sigma_stages(ds:str, seeds:int)->list:
     "The σ ablation: block-level searches enhancing only steps where complexity and loss both fell, seeds 0 .. seeds-1."
     return [Stage(f'block_search_bothfell{f"_seed{i}" if i else ""}', 'run_block_search.ipynb',
-                  (lambda i: lambda ctx: dict(enhanced=True, overrides='{"eg_sigma": "both_fell"}', seed=ctx['seed'] + i))(i),
+                  (lambda i: lambda ctx: dict(enhanced=True, overrides='{"arch": {"eg_sigma": "both_fell"}}', seed=ctx['seed'] + i))(i),
                   outputs=('genotype.json',), dataset=ds) for i in range(seeds)]
 
 def _control_stages(ds:str, random_cells:int)->list:
@@ -135,7 +135,7 @@ def _budget_stages(ds:str, p)->list:
     from egdarts.agreement import stage1_overrides, budget_run
     b, stages = p.alpha_budget, []
     for label, extra in b.variants:
-        over = {**stage1_overrides(p, arch_lr=b.arch_lr, limit_train=b.limit_train, epochs=b.epochs, warmup=b.warmup), **json.loads(extra)}
+        over = merge_overrides(stage1_overrides(p, arch_lr=b.arch_lr, limit_train=b.limit_train, epochs=b.epochs, warmup=b.warmup), json.loads(extra))
         get_profile(p, **over)   # unknown fields fail now, not hours into a run
         stages += [Stage(budget_run(label, i), 'run_block_search.ipynb',
                          (lambda o, i: lambda ctx: dict(enhanced=True, overrides=o, seed=ctx['seed'] + i))(json.dumps(over), i),
@@ -153,10 +153,10 @@ NB201_REPORT = ('nb201', 'nb201_table.ipynb')
 BUDGET_REPORT = ('alpha_budget', 'alpha_budget.ipynb')
 
 def plan(datasets:list, profile='smoke')->list:
-    "Every stage, in dependency order, for `datasets` at `profile` (its `ablation_seeds` adds block-level searches)."
+    "Every stage, in dependency order, for `datasets` at `profile` (its `controls` add block-level searches and trainings)."
     p = get_profile(profile)
-    stages = [s for ds in datasets for s in _ds_stages(ds, datasets, p.ablation_seeds, p.same_size_baselines)
-              + _control_stages(ds, p.random_cells) + _sigma_stages(ds, p.eg_sigma_seeds)]
+    stages = [s for ds in datasets for s in _ds_stages(ds, datasets, p.controls.ablation_seeds, p.controls.same_size_baselines)
+              + _control_stages(ds, p.controls.random_cells) + _sigma_stages(ds, p.controls.eg_sigma_seeds)]
     c10 = 'cifar10' in datasets   # the NAS-Bench-201 searches and the α-budget runs use CIFAR-10 only
     budget = _budget_stages('cifar10', p) if c10 else []
     stages = ([NB201_STAGE] if c10 else []) + stages + budget   # the longest stage first (see above)

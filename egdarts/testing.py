@@ -165,8 +165,8 @@ def _smoke_equivalence(run:SmokeRun)->dict:
 
 def _smoke_search(run:SmokeRun)->str:
     from egdarts.search import block_search
-    ps = get_profile(run.profile, search_limit_train=100, search_batch=25, search_epochs=1, search_warmup=0)   # 2 steps per stage
-    sdata, _ = _smoke_data(run.dev, ps.search_limit_train, 100)   # the search's own subset, as block_search would load it
+    ps = get_profile(run.profile, search=dict(limit_train=100, batch=25, epochs=1, warmup=0))   # 2 steps per stage
+    sdata, _ = _smoke_data(run.dev, ps.search.limit_train, 100)   # the search's own subset, as block_search would load it
     run.genotype = block_search(ps, out_dir=run.out / 'block', device=run.dev, data=sdata, progress=False, log=lambda *a, **k: None)
     return str(run.genotype)
 
@@ -187,7 +187,7 @@ def _smoke_nsga(run:SmokeRun)->dict:
     from egdarts.train import evaluate_candidate
     tr, va = run.split or search_split(run.data['train'])
     ev = lambda v: evaluate_candidate(_genotype(run), v, run.profile, tr, va, run.dev, log=lambda *a, **k: None)
-    run.history = network_search(_genotype(run), get_profile('smoke', pop_size=4, n_gen=2), out_dir=run.out / 'nsga', evaluator=ev,
+    run.history = network_search(_genotype(run), get_profile('smoke', network=dict(pop_size=4, n_gen=2)), out_dir=run.out / 'nsga', evaluator=ev,
                                  device=run.dev, progress=False)
     return dict(evaluated=len(run.history))
 
@@ -214,7 +214,7 @@ def stage_smoke(out, device='auto', stages=None, # subset of the stage names (No
     dev, out = get_device(device), Path(out)
     out.mkdir(parents=True, exist_ok=True)
     p = get_profile('smoke')
-    data, source = _smoke_data(dev, p.limit_train, p.limit_test)
+    data, source = _smoke_data(dev, p.data.limit_train, p.data.limit_test)
     run = SmokeRun(dev, out, p, data)
     res = dict(device=device_name(dev), torch=torch.__version__, data=source, stages={})
     for name, fn in SMOKE_STAGES:

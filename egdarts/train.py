@@ -240,10 +240,10 @@ def evaluate_candidate(genotype, # cells (`egdarts.genotypes.Genotype`)
     res = dict(err=float('nan'), params=float('nan'), flops=float('nan'), depth=depth(v), wall_s=0.0, status='ok')
     try:
         seed_everything(seed)
-        model = TargetNetwork(genotype, v, num_classes=nc, auxiliary=profile.cand.auxiliary, edges=profile.target_edges)
+        model = TargetNetwork(genotype, v, num_classes=nc, auxiliary=profile.cand.auxiliary, edges=profile.speed.target_edges)
         res.update(params=count_params(model), flops=count_flops(model))
         out = train_network(model, train_data, val_data, **profile.cand.kwargs(), device=dev, seed=seed, ckpt_path=ckpt_path,
-                            channels_last=profile.channels_last, amp_bf16=profile.amp_bf16, compile=profile.compile, log=log)
+                            channels_last=profile.speed.channels_last, amp_bf16=profile.speed.amp_bf16, compile=profile.speed.compile, log=log)
         res['err'] = out['err']
     except DivergenceError as e:
         res['status'] = 'diverged'

@@ -101,19 +101,23 @@ def check_pages(page, base:str, shots:Path|None)->list:
     if shots: page.screenshot(path=str(shots/'home.png'))
     page.goto(base + 'genotypes.html', wait_until='networkidle')
     heads = page.eval_on_selector_all('h3, h4', 'hs => hs.map(h => h.textContent.trim())')
-    for fn in ('plot_cell', 'plot_genotype', 'load_genotype', 'validate_genotype'):
+    for fn in ('load_genotype', 'validate_genotype'):
         need(any(h.startswith(fn) for h in heads), f'genotypes: no show_doc heading for {fn}')
+    page.goto(base + 'cellplot.html', wait_until='networkidle')
+    heads = page.eval_on_selector_all('h3, h4', 'hs => hs.map(h => h.textContent.trim())')
+    for fn in ('plot_cell', 'plot_genotype'):
+        need(any(h.startswith(fn) for h in heads), f'cellplot: no show_doc heading for {fn}')
     need('plot_cell (genotype:' in page.inner_text('body').replace('\n', ' ').replace('  ', ' ') or page.locator('text=genotype:Genotype').count() > 0,
-         'genotypes: no rendered signature of plot_cell')
-    need(page.locator('pre', has_text='show_doc(').count() == 0, 'genotypes: show_doc( source shown instead of its output')
+         'cellplot: no rendered signature of plot_cell')
+    need(page.locator('pre', has_text='show_doc(').count() == 0, 'cellplot: show_doc( source shown instead of its output')
     imgs = page.evaluate('''() => [...document.querySelectorAll('.jp-OutputArea-output img, .output_png img, .jp-RenderedImage img')]
                                     .map(i => [i.naturalWidth, i.complete])''')
-    need(any(w > 0 and ok for w, ok in imgs), f'genotypes: no figure output rendered ({imgs})')
+    need(any(w > 0 and ok for w, ok in imgs), f'cellplot: no figure output rendered ({imgs})')
     if shots:
         fig = page.locator('.jp-RenderedImage img').first
         if fig.count(): fig.scroll_into_view_if_needed(); page.evaluate('window.scrollBy(0, -150)')
         page.wait_for_timeout(800)   # let the header's scroll animation finish
-        page.screenshot(path=str(shots/'genotypes.png'))
+        page.screenshot(path=str(shots/'cellplot.png'))
     page.goto(base + 'results/smoke/tables/tab3_pareto_cifar10.html', wait_until='networkidle')
     ths = page.eval_on_selector_all('table th', 'ts => ts.map(t => t.textContent.trim())')
     need(all(any(w in h for h in ths) for w in ('v0', 'params', 'err', 'chosen')), f'tab3 page: table header {ths}')
