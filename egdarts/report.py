@@ -9,7 +9,8 @@ from pathlib import Path
 from types import SimpleNamespace
 import numpy as np
 import pandas as pd
-from .core import atomic_open, atomic_write_text, read_json, markdown_table
+from .core import atomic_open, atomic_write_text, read_json, markdown_table, check_params
+from .profiles import PROFILES
 from .agreement import agreement_curve, budget_curves, BUDGET
 
 # %% auto #0
@@ -79,15 +80,16 @@ def write_table(df:pd.DataFrame, out_dir, name:str, title:str='', labels:dict|No
 # %% ../nbs/11_report.ipynb #885a08fb
 PROFILE_TAGS = dict(tiny='tiny profile, CI numbers: they prove the pipeline runs',
                     smoke='smoke profile, smoke numbers: they prove the pipeline runs, not comparable with the paper',
-                    study='study profile, small budgets on a 2-core CPU: numbers that carry signal, not comparable with the paper')
+                    study='study profile, small budgets on a 2-core CPU: study numbers, not comparable with the paper')
 
-def report_context(profile:str, datasets:str, results_dir:str='', figures_dir:str='')->SimpleNamespace:
-    "root, tables, figures, datasets and the profile's label, for a report notebook."
+def report_context(ns:dict)->SimpleNamespace:
+    "A report notebook's parameters (`ns`: its `globals()`) checked, then root, tables, figures, datasets and the profile's label."
+    check_params(ns, profile=PROFILES)
     import egdarts
-    project = Path(egdarts.__file__).resolve().parent.parent
-    root = Path(results_dir or project/'results'/profile)
-    return SimpleNamespace(root=root, tables=root/'tables', figures=Path(figures_dir or project/'figures'/profile),
-                           datasets=[d for d in datasets.split(',') if d], profile=profile,
+    project, profile = Path(egdarts.__file__).resolve().parent.parent, ns['profile']
+    root = Path(ns.get('results_dir') or project/'results'/profile)
+    return SimpleNamespace(root=root, tables=root/'tables', figures=Path(ns.get('figures_dir') or project/'figures'/profile),
+                           datasets=[d for d in ns['datasets'].split(',') if d], profile=profile,
                            tag=PROFILE_TAGS.get(profile, f'{profile} profile'))
 
 # %% ../nbs/11_report.ipynb #4d0b6c08

@@ -37,11 +37,11 @@ for p in exps:
     if n != 1:
         fails.append(f"{p.relative_to(root)} has {n} cells tagged 'parameters' (needs exactly 1)")
         continue
-    # the first code cell after it checks the parameters (egdarts.core.check_params) before anything else
+    # the first code cell after it checks the parameters (egdarts.core.check_params; a report: report.report_context) before anything else
     i = next(i for i, c in enumerate(nb['cells']) if 'parameters' in c.get('metadata', {}).get('tags', []))
     nxt = next((c for c in nb['cells'][i + 1:] if c['cell_type'] == 'code'), None)
-    if nxt is None or 'check_params(globals()' not in ''.join(nxt['source']):
-        fails.append(f"{p.relative_to(root)}: the first code cell after 'parameters' must call check_params(globals(), ...)")
+    if nxt is None or not any(call in ''.join(nxt['source']) for call in ('check_params(globals()', 'report_context(globals())')):
+        fails.append(f"{p.relative_to(root)}: the first code cell after 'parameters' must call check_params(globals(), ...) or report_context(globals())")
 
 def export_cell_problem(nb:dict, name:str):
     "Why the notebook `nb` (a library notebook when a cell says `#| default_exp`) breaks the export-cell rule, or None."
