@@ -13,7 +13,7 @@ from .kernels import BNBank, leaves, run_seq, run_fr, eca_gates
 
 # %% auto #0
 __all__ = ['EDGE_MODES', 'EdgeGroup', 'edge_index', 'edge_groups', 'OpRun', 'op_runs', 'CellPlan', 'skip_masks', 'group_forward',
-           'cell_forward', 'TargetRun', 'target_plan', 'target_cell_forward', 'graphed_step']
+           'cell_forward', 'TargetRun', 'target_plan', 'target_cell_forward']
 
 # %% ../nbs/03a_fastpath.ipynb #4bf92508
 EDGE_MODES = ('plain', 'fused', 'batched')
@@ -311,42 +311,3 @@ def target_cell_forward(cell, # an `egdarts.network.Cell`
             states.append(h[2 * i] + h[2 * i + 1])
     bank.close()
     return torch.cat([states[i] for i in cell._concat], dim=1)
-
-# %% ../nbs/03a_fastpath.ipynb #b0353288
-def _train_step(model, loss_fn, optimizer, x, y, clip:float|None, params:list):
-    "forward, backward, gradient clipping and optimizer step; returns the loss (a tensor)."
-    optimizer.zero_grad(set_to_none=True)
-    loss = loss_fn(model(x), y)
-    loss.backward()
-    if clip: torch.nn.utils.clip_grad_norm_(params, clip)
-    optimizer.step()
-    return loss.detach()
-
-def graphed_step(model:nn.Module, loss_fn, optimizer, # loss_fn(model output, y) -> scalar
-                 x:torch.Tensor, y:torch.Tensor, # a batch of the shapes every later batch has
-                 clip:float|None=5.0, params:list|None=None, # clipped parameters (default: the optimizer's)
-                 warmup:int=3, # eager steps before capture (on x, y: they train)
-                 enabled:bool=True)->callable:
-    "A training-step function `step(x, y) -> loss`: replays a CUDA graph on CUDA when `enabled`, eager otherwise."
-    params = params if params is not None else [p for g in optimizer.param_groups for p in g['params']]
-    eager = lambda xb, yb: _train_step(model, loss_fn, optimizer, xb, yb, clip, params)
-    if not enabled or x.device.type != 'cuda': return eager
-    static_x, static_y = x.clone(), y.clone()
-    side = torch.cuda.Stream(x.device)
-    side.wait_stream(torch.cuda.current_stream(x.device))
-    with torch.cuda.stream(side):
-        for _ in range(warmup): eager(static_x, static_y)
-    torch.cuda.current_stream(x.device).wait_stream(side)
-    graph = torch.cuda.CUDAGraph()
-    optimizer.zero_grad(set_to_none=True)
-    with torch.cuda.graph(graph):
-        static_loss = loss_fn(model(static_x), static_y)
-        static_loss.backward()
-        if clip: torch.nn.utils.clip_grad_norm_(params, clip)
-        optimizer.step()
-    def step(xb, yb):
-        static_x.copy_(xb)
-        static_y.copy_(yb)
-        graph.replay()
-        return static_loss.detach()
-    return step
