@@ -121,15 +121,15 @@ def _hms(s:float)->str:
     s = int(round(s))
     return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
-# %% ../nbs/12_pipeline.ipynb #b9f100df
+# %% ../nbs/12_pipeline.ipynb #320b615b
 class StageFailed(RuntimeError): "A stage failed or refused to run; the message names it."
 
 def stage_params(stage:Stage, ctx:dict)->dict:
-    "The papermill parameters of `stage` in the run context `ctx`."
-    params = dict(profile=ctx['profile'], seed=ctx['seed'], data_dir=ctx['data_dir'], device=ctx['device'])
-    if stage.dataset: params['dataset'] = stage.dataset
+    "The papermill parameters of `stage` in the run context `ctx`: a report gets the profile and its own; a dataset's stage also the run's seed, data, device and folder."
+    params = dict(profile=ctx['profile'])
+    if stage.dataset: params.update(dataset=stage.dataset, seed=ctx['seed'], data_dir=ctx['data_dir'], device=ctx['device'],
+                                    out_dir=str(Path(ctx['root'])/stage.folder))
     params.update(stage.params(ctx) if callable(stage.params) else stage.params)
-    params['out_dir'] = str(Path(ctx['root'])/stage.folder)
     return params
 
 def stage_identity(stage:Stage, params:dict, ctx:dict, upstream:list)->dict:
@@ -168,12 +168,12 @@ def _decide(stage:Stage, out:Path, identity:dict, force:bool, accept_stale:bool,
         shutil.rmtree(out)
     return True
 
-# %% ../nbs/12_pipeline.ipynb #3ac91247
+# %% ../nbs/12_pipeline.ipynb #0a293bc0
 def run_stage(stage:Stage, ctx:dict, *, upstream:list=(), force=False, accept_stale=False, log=print, execute=None)->str:
     "Run `stage` unless it is done; returns 'ran' or 'skipped'."
     nb = Path(ctx.get('experiments', EXPERIMENTS))/stage.notebook
     params = stage_params(stage, ctx)
-    out, identity = Path(params['out_dir']), stage_identity(stage, params, ctx, list(upstream))
+    out, identity = Path(ctx['root'])/stage.folder, stage_identity(stage, params, ctx, list(upstream))
     if not _decide(stage, out, identity, force, accept_stale, log): return 'skipped'
     out.mkdir(parents=True, exist_ok=True)
     _remove_stale_tmp(out, log, f"[{stage.key}] ")
@@ -315,7 +315,7 @@ def reproduce(profile='smoke', datasets=('cifar10',), *, seed=0, results='result
         f"skipped in {time.time() - t0:.0f}s")
     return status
 
-# %% ../nbs/12_pipeline.ipynb #33aa9590
+# %% ../nbs/12_pipeline.ipynb #103b7759
 def stage_table(profile='smoke', datasets=('cifar10',), *, seed=0, results='results', figures='figures', data_dir='', device='auto')->list:
     "One row per stage: key, notebook, state ('done', 'stale', 'todo', 'conflict', 'waiting') and the reason."
     get_profile(profile)
@@ -326,7 +326,7 @@ def stage_table(profile='smoke', datasets=('cifar10',), *, seed=0, results='resu
     for s in plan(datasets, profile):
         try:
             params = stage_params(s, ctx)
-            state, why = stage_state(Path(params['out_dir']), stage_identity(s, params, ctx, _upstream(s, keys)), s.outputs)
+            state, why = stage_state(Path(ctx['root'])/s.folder, stage_identity(s, params, ctx, _upstream(s, keys)), s.outputs)
         except (FileNotFoundError, ValueError) as e: state, why = 'waiting', str(e).splitlines()[0]
         keys.append(s.key)
         rows.append(dict(stage=s.key, notebook=s.notebook, state=state, reason=why))

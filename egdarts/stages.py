@@ -14,9 +14,9 @@ from .encoding import V_NAMES, format_v
 
 # %% auto #0
 __all__ = ['PROJECT', 'EXPERIMENTS', 'REPORTS', 'NB201_STAGE', 'NB201_REPORT', 'BUDGET_REPORT', 'Stage', 'chosen_v',
-           'genotype_of', 'v_of', 'dask_params', 'file_of', 'plan']
+           'genotype_of', 'v_of', 'dask_params', 'file_of', 'report_outputs', 'plan']
 
-# %% ../nbs/12a_stages.ipynb #1606c020
+# %% ../nbs/12a_stages.ipynb #75bab5b2
 PROJECT = Path(egdarts.__file__).resolve().parent.parent  # the repository (editable install)
 EXPERIMENTS = PROJECT/'nbs'/'experiments'
 
@@ -31,6 +31,8 @@ class Stage:
     dataset:str|None = None           # None = a report stage over all datasets
     out:str = ''                      # out_dir relative to the results root (default <dataset>/<name>)
     after:tuple = ()                  # keys of other datasets' stages it reads from ('cifar10/block_search')
+    tables:tuple = ()                 # a report's tables: stems in results/<profile>/tables ('{ds}': one per dataset)
+    figures:tuple = ()                # a report's figures: stems in figures/<profile> ('{ds}': one per dataset)
 
     @property
     def key(self)->str:
@@ -69,7 +71,7 @@ def _params(**fns)->Callable:
     "A parameter function from keyword values, each a constant or a function of `ctx`."
     return lambda ctx: {k: f(ctx) if callable(f) else f for k, f in fns.items()}
 
-# %% ../nbs/12a_stages.ipynb #1655a129
+# %% ../nbs/12a_stages.ipynb #d2da2dce
 def file_of(dataset:str, stage:str, name:str)->Callable:
     "A parameter function: the file `name` that stage `stage` of `dataset` wrote."
     return lambda ctx: str(Path(ctx['root'], dataset, stage, name))
@@ -142,15 +144,33 @@ def _budget_stages(ds:str, p)->list:
                          outputs=('genotype.json',), dataset=ds) for i in range(b.seeds)]
     return stages
 
-REPORTS = [('tab2', 'tab2_comparison.ipynb'), ('tab3', 'tab3_pareto.ipynb'), ('tab4', 'tab4_pdarts_blocks.ipynb'),
-           ('tab5', 'tab5_second_search.ipynb'), ('fig2', 'fig2_decision.ipynb'), ('fig3', 'fig3_cells.ipynb'),
-           ('fig4_5', 'fig4_5_pareto_properties.ipynb'), ('fig6', 'fig6_generations.ipynb'), ('ablations', 'ablations.ipynb')]
+def _report_params(ctx:dict)->dict:
+    "A report's parameters besides the profile: the run's datasets, and where its results and figures are."
+    return dict(datasets=','.join(ctx['datasets']), results_dir=ctx['root'], figures_dir=ctx['figures'])
 
-def _report_params(ctx:dict)->dict: return dict(datasets=','.join(ctx['datasets']), results_dir=ctx['root'], figures_dir=ctx['figures'])
+def _report(name:str, notebook:str, tables=(), figures=(), params=_report_params)->Stage:
+    "A report stage: it reads every dataset stage of the run and writes `tables` and `figures` (their stems)."
+    return Stage(name, notebook, params, out=f'reports/{name}', tables=tables, figures=figures)
+
+REPORTS = [_report('tab2', 'tab2_comparison.ipynb', tables=('tab2_comparison',)),
+           _report('tab3', 'tab3_pareto.ipynb', tables=('tab3_pareto_{ds}',)),
+           _report('tab4', 'tab4_pdarts_blocks.ipynb', tables=('tab4_pdarts_blocks_{ds}',)),
+           _report('tab5', 'tab5_second_search.ipynb', tables=('tab5_second_search_{ds}',)),
+           _report('fig2', 'fig2_decision.ipynb', figures=('fig2_decision_{ds}',)),
+           _report('fig3', 'fig3_cells.ipynb', figures=('fig3_cells_{ds}', 'fig3_cells_darts_v2')),
+           _report('fig4_5', 'fig4_5_pareto_properties.ipynb', figures=('fig4_5_pareto_{ds}',)),
+           _report('fig6', 'fig6_generations.ipynb', figures=('fig6_generations_{ds}', 'fig6_blocks_{ds}')),
+           _report('ablations', 'ablations.ipynb', figures=('search_curves_{ds}', 'agreement_{ds}'),
+                   tables=('ablation_eg_{ds}', 'op_usage_{ds}', 'ablation_eg_summary_{ds}', 'ablation_agreement_{ds}', 'final_comparison_{ds}'))]
 
 NB201_STAGE = Stage('nb201_search', 'run_nb201_search.ipynb', outputs=('results.csv',), dataset='cifar10')   # egdarts.nb201_search
-NB201_REPORT = ('nb201', 'nb201_table.ipynb')
-BUDGET_REPORT = ('alpha_budget', 'alpha_budget.ipynb')
+NB201_REPORT = _report('nb201', 'nb201_table.ipynb', ('nb201_cifar10', 'nb201_agreement'), ('nb201_curves',),
+                       params=lambda ctx: dict(_report_params(ctx), data_dir=ctx['data_dir']))   # it reads the NB201 table
+BUDGET_REPORT = _report('alpha_budget', 'alpha_budget.ipynb', ('alpha_budget_cifar10',), ('alpha_budget',))
+
+def report_outputs(stages:list, datasets:list, kind:str)->list:
+    "(stem, its template, dataset or None) of every table (`kind='tables'`) or figure (`'figures'`) the report `stages` write for `datasets`."
+    return [(t.format(ds=ds), t, ds) for s in stages for t in getattr(s, kind) for ds in (datasets if '{ds}' in t else [None])]
 
 def plan(datasets:list, profile='smoke')->list:
     "Every stage, in dependency order, for `datasets` at `profile` (its `controls` add block-level searches and trainings)."
@@ -160,5 +180,4 @@ def plan(datasets:list, profile='smoke')->list:
     c10 = 'cifar10' in datasets   # the NAS-Bench-201 searches and the α-budget runs use CIFAR-10 only
     budget = _budget_stages('cifar10', p) if c10 else []
     stages = ([NB201_STAGE] if c10 else []) + stages + budget   # the longest stage first (see above)
-    reports = REPORTS + ([BUDGET_REPORT] if budget else []) + ([NB201_REPORT] if c10 else [])
-    return stages + [Stage(n, nb, _report_params, out=f'reports/{n}') for n, nb in reports]
+    return stages + REPORTS + ([BUDGET_REPORT] if budget else []) + ([NB201_REPORT] if c10 else [])
