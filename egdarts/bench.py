@@ -21,7 +21,8 @@ from .bench_report import extrapolate_paper, write_results
 
 # %% auto #0
 __all__ = ['CANDIDATE_V', 'SECTIONS', 'GPU_ONLY', 'ASKED_ONLY', 'bench_target', 'bench_profiles', 'bench_network', 'bench_micro',
-           'bench_compile', 'bench_shared', 'bench_stages', 'bench_nb201', 'bench_graphs', 'run_benchmark', 'main']
+           'bench_compile', 'bench_shared', 'bench_stages', 'bench_nb201', 'bench_graphs', 'run_benchmark', 'bench_cmd',
+           'main']
 
 # %% ../nbs/13_bench.ipynb #54b6f5e0
 def _row(section, config, variant, batch, t, fwd_flops, ceiling, device, **kw)->dict:
@@ -292,7 +293,7 @@ def bench_graphs(dev, ceiling, steps, log, profile='paper'):
         for r in rs: log(f"  {case.name}: {r['variant']:12s} {1e3 * r['step_s']:8.2f} ms/step  x{r['vs_eager']:.2f}")
     return rows
 
-# %% ../nbs/13_bench.ipynb #2f2f8634
+# %% ../nbs/13_bench.ipynb #db7e836f
 SECTIONS = ('target', 'profiles', 'network', 'micro', 'compile', 'nb201', 'stages', 'graphs', 'shared')
 GPU_ONLY = ('stages', 'graphs', 'shared')   # run by default on CUDA only (the CPU here has two cores)
 ASKED_ONLY = ('compile',)                    # run only when named
@@ -354,33 +355,35 @@ def _run_child(spec:dict)->dict:
     if spec['case'] == 'compile': return _compile_child(spec, dev)
     return _memory_child(spec, dev)
 
-def _parser()->argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog='python -m egdarts.bench', description='egdarts speed benchmark')
-    ap.add_argument('--out', default='results/bench', help='output folder')
-    ap.add_argument('--device', default='auto', help="'auto', 'cpu', 'cuda', 'cuda:1', ...")
-    ap.add_argument('--quick', action='store_true', help='on CPU: batch 16 for the profiles, 32 for the target network')
-    ap.add_argument('--steps', type=int, default=3, help='timed steps per variant (after one warm-up)')
-    ap.add_argument('--threads', type=int, default=None, help="torch threads of the run (default: torch's default)")
-    ap.add_argument('--sections', default=None, help=f"comma-separated subset of {','.join(SECTIONS)}")
-    ap.add_argument('--target-batch', type=int, default=64, help='batch of the target configuration')
-    ap.add_argument('--profiles', default='smoke,mid,paper', help="profiles of the 'profiles' section, comma-separated")
-    ap.add_argument('--smoke', action='store_true', help='run a short smoke of every stage (to OUT/smoke) instead of the benchmark')
-    ap.add_argument('--smoke-stages', default=None, help='with --smoke: comma-separated subset of the stages')
-    ap.add_argument('--child', default=None, help=argparse.SUPPRESS)
-    return ap
-
-def main(argv=None):
-    "`python -m egdarts.bench --out results/bench [--device cuda] [--quick] [--sections target,network]`"
-    a = _parser().parse_args(argv)
-    if a.child:
-        print(json.dumps(_run_child(json.loads(a.child))))
-        return
-    if a.threads: torch.set_num_threads(a.threads)
-    if a.smoke:
+def bench_cmd(out:str='results/bench', # output folder
+              device:str='auto', # 'auto', 'cpu', 'cuda', 'cuda:1', ...
+              quick:bool=False, # on CPU: batch 16 for the profiles, 32 for the target network
+              steps:int=3, # timed steps per variant (after one warm-up)
+              threads:int=0, # torch threads of the run (0: torch's default)
+              sections:str='', # comma-separated subset of the sections (empty: all; listed below)
+              target_batch:int=64, # batch of the target configuration
+              profiles:str='smoke,mid,paper', # profiles of the 'profiles' section, comma-separated
+              smoke:bool=False, # run a short smoke of every stage (to OUT/smoke) instead of the benchmark
+              smoke_stages:str='', # with --smoke: comma-separated subset of the stages
+             )->int:
+    "Run the speed benchmark into `out` (with `smoke`: every stage once on `device` instead); the exit status."
+    if threads: torch.set_num_threads(threads)
+    if smoke:
         from egdarts.testing import stage_smoke   # test machinery: every stage once on a device (tools/gpu_check.sh)
-        r = stage_smoke(Path(a.out) / 'smoke', a.device, a.smoke_stages.split(',') if a.smoke_stages else None)
-        sys.exit(0 if all(v['ok'] for v in r['stages'].values()) else 1)
-    run_benchmark(a.out, a.device, a.quick, a.steps, None, a.sections.split(',') if a.sections else None, a.target_batch,
-                  profiles=tuple(a.profiles.split(',')))
+        r = stage_smoke(Path(out)/'smoke', device, smoke_stages.split(',') if smoke_stages else None)
+        return 0 if all(v['ok'] for v in r['stages'].values()) else 1
+    run_benchmark(out, device, quick, steps, None, sections.split(',') if sections else None, target_batch, profiles=tuple(profiles.split(',')))
+    return 0
 
-if __name__ == '__main__' and not {'execnb', 'ipykernel'} & set(sys.modules): main()   # not when run as a notebook
+def main(argv=None)->int:
+    "`python -m egdarts.bench [options]` (options: `bench_cmd`); `--child SPEC` is one of the benchmark's own measuring processes."
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ['--child']:
+        print(json.dumps(_run_child(json.loads(argv[1]))))
+        return 0
+    from egdarts.cli import add_options   # not imported by the measuring processes above
+    ap = argparse.ArgumentParser(prog='python -m egdarts.bench', description=bench_cmd.__doc__, epilog=f"sections: {', '.join(SECTIONS)}")
+    ap = add_options(ap, bench_cmd)
+    return bench_cmd(**vars(ap.parse_args(argv)))
+
+if __name__ == '__main__' and not {'execnb', 'ipykernel'} & set(sys.modules): sys.exit(main())   # not when run as a notebook

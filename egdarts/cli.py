@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['COMMANDS', 'EXAMPLES', 'add_options', 'where', 'reproduce_cmd', 'stages_cmd', 'verify_cmd', 'parser', 'main']
 
-# %% ../nbs/12c_cli.ipynb #6b5852cd
-import argparse, inspect, sys
+# %% ../nbs/12c_cli.ipynb #ed24b89e
+import argparse, inspect, sys, typing
 from pathlib import Path
 from fastcore.docments import docments
 import egdarts
@@ -15,14 +15,15 @@ from .pipeline import reproduce, stage_table, StageFailed, LockHeld
 from .verify import verify
 from .report import check_outputs
 
-# %% ../nbs/12c_cli.ipynb #094e754a
+# %% ../nbs/12c_cli.ipynb #8707533e
 def add_options(parser:argparse.ArgumentParser, func, choices:dict|None=None)->argparse.ArgumentParser:
     "One `--option` per parameter of `func` with a default: type, default and help from its signature and docments."
+    types = typing.get_type_hints(func)   # resolved, also where the module has `from __future__ import annotations`
     for name, d in docments(func, full=True, returns=False).items():
         if d.default is inspect.Parameter.empty: continue          # `**where`: added from `where`
         flag, extra = '--' + name.replace('_', '-'), dict(choices=(choices or {})[name]) if name in (choices or {}) else {}
-        if d.anno is bool: parser.add_argument(flag, action='store_true', help=d.docment)
-        else: parser.add_argument(flag, type=d.anno, default=d.default, help=d.docment, **extra)
+        if types[name] is bool: parser.add_argument(flag, action='store_true', help=d.docment)
+        else: parser.add_argument(flag, type=types[name], default=d.default, help=d.docment, **extra)
     return parser
 
 # %% ../nbs/12c_cli.ipynb #f14bed57
