@@ -164,9 +164,12 @@ def check(path:Path)->list:
     return probs
 
 def check_stored(path:Path)->list:
-    """Problems visible without executing `path`: a stored error output. (Whether a notebook with no outputs should have
-    some, only executing it tells: seven library notebooks print nothing.)"""
-    return _stored_errors(path.relative_to(ROOT), comparable(json.loads(path.read_text())))
+    "Problems visible without executing `path`: a stored error output; a library notebook (`#| default_exp`) that shows none."
+    nb, rel = json.loads(path.read_text()), path.relative_to(ROOT)
+    cells = comparable(nb)
+    library = any(c['cell_type'] == 'code' and '#| default_exp' in ''.join(c['source']) for c in nb['cells'])
+    shows = [] if any(outs for *_, outs in cells) or not library else [f'{rel}: a library notebook that shows no output (add an example; `make nbs`)']
+    return _stored_errors(rel, cells) + shows
 
 def _stored_errors(rel, cells:list)->list:
     "One problem per cell of `comparable(...)` whose stored output is an error."
