@@ -2,8 +2,9 @@
 they satisfy settings.ini's ranges), every experiment notebook has exactly one cell tagged `parameters`, followed by
 a `check_params` call; every library notebook (one with `#| default_exp`) ends with its hidden export cell; no
 notebook has two headings with the same text (the docs page would give the second an anchor its table of contents
-does not find); no data file is tracked."""
-import configparser, json, re, shlex, subprocess, sys
+does not find); every public method of a class the package exports has its `show_doc` in a notebook; no data file is
+tracked."""
+import ast, configparser, json, re, shlex, subprocess, sys
 from pathlib import Path
 import yaml
 from packaging.requirements import Requirement
@@ -72,11 +73,28 @@ for p in libs + exps:
     if (rep := repeated_headings(json.loads(p.read_text()))): fails.append(f"{p.relative_to(root)}: headings repeated {rep}")
 n_libs = sum(bool(re.search(r'#\|\s*default_exp\b', p.read_text())) for p in libs)
 
+def undocumented_methods(sources:dict, shown:set)->list:
+    "'Class.method' of every public method (properties aside) of an exported class in `sources` {module: code} not in `shown`."
+    out = []
+    for code in sources.values():
+        tree = ast.parse(code)
+        names = next((ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], 'id', '') == '__all__'), [])
+        out += [f'{c.name}.{m.name}' for c in tree.body if isinstance(c, ast.ClassDef) and c.name in names for m in c.body
+                if isinstance(m, ast.FunctionDef) and not m.name.startswith('_') and not any(getattr(d, 'id', '') == 'property' for d in m.decorator_list)]
+    return sorted(set(out) - shown)
+
+assert undocumented_methods({'m': "__all__ = ['A']\nclass A:\n    def f(self): pass\n    def _g(self): pass"}, set()) == ['A.f']
+assert undocumented_methods({'m': "__all__ = ['A']\nclass A:\n    def f(self): pass"}, {'A.f'}) == []
+shown = {m for p in libs for c in json.loads(p.read_text())['cells'] if c['cell_type'] == 'code'
+         for m in re.findall(r'show_doc\(([\w.]+)', ''.join(c['source']))}
+mods = {p.stem: p.read_text() for p in sorted((root / 'egdarts').glob('*.py')) if not p.name.startswith('_')}
+if (missing := undocumented_methods(mods, shown)): fails.append(f"public methods without show_doc in any notebook: {missing}")
+
 tracked = subprocess.run(['git', 'ls-files'], cwd=root, capture_output=True, text=True).stdout.split()
 bad = [t for t in tracked if t.endswith(('.jpgs', 'cifar10-jpeg.zip')) or 'data_batch_' in t or 'cifar-100-python' in t]
 if bad: fails.append(f"data files are tracked: {bad}")
 
 for f in fails: print('FAIL:', f)
 print(f"ok: settings.ini == environment.yml ({len(ini)} packages); {len(exps)} experiment notebooks "
-      f"with one 'parameters' cell; {n_libs} library notebooks end with their export cell" if not fails else f"check_project: {len(fails)} problem(s)")
+      f"with one 'parameters' cell; {n_libs} library notebooks end with their export cell; every public method has its show_doc" if not fails else f"check_project: {len(fails)} problem(s)")
 sys.exit(1 if fails else 0)
