@@ -22,7 +22,7 @@ export OMP_WAIT_POLICY ?= PASSIVE
 TORCH ?= $(if $(filter aarch64 arm64,$(shell uname -m)),torch==2.9.1 torchvision==0.24.1,torch==2.14.1 torchvision==0.29.1)
 
 .PHONY: venv reproduce stages verify lab test check-clean check-export check-project check-lint nbtest ci-smoke reliability \
-	bench gpu-check clean-venv docs docs-proc docs-check docs-screenshots readme readme-check nbs nbs-check nbs-stored
+	certify-test bench gpu-check clean-venv docs docs-proc docs-check docs-screenshots readme readme-check nbs nbs-check nbs-stored
 
 $(VENV)/.installed: settings.ini setup.py
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -73,6 +73,10 @@ check-lint: venv
 nbtest: venv
 	$(PY) tools/nbtest.py $(if $(FLAGS),--flags "$(FLAGS)")
 
+# egdarts certify on a clone: a refactor certified, a behaviour change refused naming the file, unexecuted code refused (~4 min)
+certify-test: venv
+	$(PY) tools/nbtest.py --path nbs/12e_certify.ipynb --flags slow
+
 ci-smoke: venv
 	rm -rf results/ci-run figures/ci-run
 	$(BIN)/egdarts reproduce --profile tiny --datasets cifar10 --results results/ci-run --figures figures/ci-run --check
@@ -85,7 +89,7 @@ reliability: venv
 
 # README current, the notebooks' tests, the tiny pipeline and the fault suite, then the documentation site in Chromium;
 # every step runs (one failing does not hide the others) and the last line adds them up: `make test: N passed, M failed`
-TEST_STEPS := check-clean check-export check-project check-lint readme-check nbs-stored ci-smoke reliability nbtest docs-check
+TEST_STEPS := check-clean check-export check-project check-lint readme-check nbs-stored ci-smoke reliability nbtest certify-test docs-check
 TEST_LOG := results/test.log
 test: venv
 	@mkdir -p $(dir $(TEST_LOG)); : > $(TEST_LOG); \

@@ -175,7 +175,7 @@ def bytes_identity(notebook:Path, params:dict, root, project:Path=PROJECT)->dict
     return dict(params_hash=params_hash(params, root), code_files=files,
                 code_hash=_sha(b''.join(p.name.encode() + p.read_bytes() for p in [Path(notebook), *lib])))
 
-# %% ../nbs/12d_identity.ipynb #aaf3a0df
+# %% ../nbs/12d_identity.ipynb #1b60b91a
 def stage_state(out:Path, identity:dict, outputs:tuple)->tuple:
     "(state, reason) of a stage folder against the `identity` (params_hash, code_files, code_scope, inputs_hash, bytes) it would have now."
     f = Path(out)/'stage.json'
@@ -194,7 +194,7 @@ def stage_state(out:Path, identity:dict, outputs:tuple)->tuple:
     missing = [o for o in outputs if not (Path(out)/o).exists()]
     if missing: return 'todo', f'outputs {missing} missing'
     if old.get('identity') != IDENTITY: return 'done', 'finished by these very files (a byte-identity record: a run re-stamps it)'
-    how = f" (certified from {old['certified']['from']})" if old.get('certified') else ''
+    how = f" (certified from {old['certified']['from'][:8]})" if old.get('certified') else ''
     return 'done', f'finished with these parameters, code of this meaning and these inputs{how}'
 
 def _changed_code(old:dict, identity:dict)->list:

@@ -191,7 +191,7 @@ def _group_from_json(name, value):
     if name not in _GROUPS or isinstance(value, _GROUPS[name]): return value
     return _GROUPS[name](**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
 
-# %% ../nbs/00_profiles.ipynb #48f5edb0
+# %% ../nbs/00_profiles.ipynb #31fb2832
 PROFILES = {
     'paper': Profile('paper'),   # nb201: the benchmark's own DARTS budget (NB201Search's defaults)
     'mid': Profile('mid', search=BlockSearch(layers=(5, 8, 11), epochs=8, warmup=3), cand=Recipe(epochs=3),
@@ -226,14 +226,28 @@ PROFILES = {
                      alpha_budget=AlphaBudget(limit_train=8000, epochs=4, warmup=1, arch_lr=0.1, seeds=3, variants=(
                          ('base', '{}'), ('lr1', '{"arch": {"lr": 1.0}}'), ('onesplit', '{"search": {"split_seed": 100}}'),
                          ('warm3', '{"search": {"warmup": 3, "epochs": 6}}')))),
+    'proof': Profile('proof', data=Data(limit_train=200, limit_test=100),   # every switch of `study` at tiny sizes (12e_certify)
+                     search=BlockSearch(limit_train=100, C=2, layers=(3, 3, 3), epochs=2, warmup=1, batch=25),
+                     arch=ArchStep(second_order=False, enhance_m=3, eg_smooth=3),
+                     cand=Recipe(epochs=2, batch_size=50, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.0),
+                     final=Recipe(epochs=2, batch_size=50, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.4),
+                     network=NetworkSearch(limit_train=160, v0_bounds=(8, 10), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0),
+                                           pop_size=4, n_gen=2),
+                     controls=Controls(ablation_seeds=2, retrain_pareto=1, random_cells=2, eg_sigma_seeds=1),
+                     latency=Latency(runs=5, warmup=2), speed=Speed(cpu_threads=1),
+                     nb201=NB201Search(C=2, N=1, limit_train=100, epochs=2, batch=25, seeds=2, eg_m=3, eg_smooth=3),
+                     alpha_budget=AlphaBudget(limit_train=100, epochs=2, warmup=1, arch_lr=0.1, seeds=2, variants=(
+                         ('base', '{}'), ('lr1', '{"arch": {"lr": 1.0}}'), ('onesplit', '{"search": {"split_seed": 100}}'),
+                         ('warm3', '{"search": {"warmup": 3, "epochs": 6}}')))),
 }
 
-# %% ../nbs/00_profiles.ipynb #9cfaf12f
+# %% ../nbs/00_profiles.ipynb #75019cc5
 PROFILE_HELP = {   # one line each, for `egdarts --help`
     'tiny': 'the smallest budget that runs every stage (CI, the fault-injection suite); ~5 min on a 2-core CPU',
     'smoke': 'every stage on 1 000 CIFAR-10 images: proves the pipeline runs (smoke numbers); ~15 min on a 2-core CPU',
     'study': 'all of CIFAR-10, small search and short trainings, the controls, NAS-Bench-201 and the α-budget measurement; ~6 h on a 2-core CPU with --jobs 2',
     'mid': 'all of CIFAR, shortened search and training; one GPU, hours',
+    'proof': 'every code path the study takes, at tiny sizes: the evidence `egdarts certify` runs (not a result)',
     'paper': "Table I exactly; GPU-days",
 }
 

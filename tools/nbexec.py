@@ -4,6 +4,7 @@
     python tools/nbexec.py --check [NOTEBOOK ...]   # re-execute, compare with what is stored   (make nbs-check)
     python tools/nbexec.py --out DIR [NOTEBOOK ...] # write executed copies to DIR, nbs/ untouched
     python tools/nbexec.py --stored [NOTEBOOK ...]  # no execution: no stored output is an error  (make test)
+    python tools/nbexec.py --flags slow NOTEBOOK      # also run (and store) the cells marked slow
 
 Default: every library notebook (nbs/*.ipynb but index.ipynb). Each runs in its own Jupyter kernel (nbclient),
 from nbs/ as nbdev_test runs it, with the cells nbdev_test skips skipped (`#| eval: false`, the flags in
@@ -97,12 +98,12 @@ def trim(outputs:list)->list:
         out.append(o)
     return out
 
-def execute(path:Path, timeout:int=900):
-    "The notebook at `path`, executed (skipped cells keep their stored outputs), cleaned as nbdev_clean cleans."
+def execute(path:Path, timeout:int=900, run_flags=()):
+    "The notebook at `path`, executed (skipped cells keep their stored outputs; `run_flags` of tst_flags run), cleaned as nbdev_clean cleans."
     import nbformat
     from nbclient import NotebookClient
     from nbdev.clean import clean_nb
-    cfg = _cfg(); flags = cfg.get('tst_flags', '').split()
+    cfg = _cfg(); flags = [f for f in cfg.get('tst_flags', '').split() if f not in run_flags]
     nb = nbformat.read(path, as_version=4)
     env = {**os.environ, 'OMP_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1', 'PYTHONHASHSEED': '0', 'IN_TEST': '1'}
     env.pop('MPLBACKEND', None)   # the inline backend, so figures become outputs
@@ -185,11 +186,11 @@ def _first_difference(a:list, b:list)->str:
     return f'{len(a)} stored outputs, {len(b)} now'
 
 def _one(args):
-    path, mode, out = args
+    path, mode, out, run_flags = args
     try:
         if mode == 'check': return path, check(path)
         if mode == 'stored': return path, check_stored(path)
-        d = execute(path)
+        d = execute(path, run_flags=run_flags)
         write(d, (Path(out)/path.name) if out else path)
         return path, []
     except Exception as e:
@@ -201,11 +202,12 @@ def main():
     ap.add_argument('notebooks', nargs='*'); ap.add_argument('--check', action='store_true')
     ap.add_argument('--stored', action='store_true')
     ap.add_argument('--out', default=''); ap.add_argument('--jobs', type=int, default=min(2, os.cpu_count() or 1))
+    ap.add_argument('--flags', default='', help='also run the cells of these tst_flags (e.g. slow) and store their outputs')
     a = ap.parse_args()
     paths = [Path(p).resolve() for p in a.notebooks] or library_notebooks()
     if a.out: Path(a.out).mkdir(parents=True, exist_ok=True)
     mode = 'stored' if a.stored else 'check' if a.check else 'run'
-    todo = [(p, mode, a.out) for p in paths]
+    todo = [(p, mode, a.out, tuple(a.flags.split())) for p in paths]
     with ProcessPoolExecutor(a.jobs) as ex: res = list(ex.map(_one, todo))
     bad = 0
     for p, probs in res:
