@@ -90,6 +90,13 @@ shown = {m for p in libs for c in json.loads(p.read_text())['cells'] if c['cell_
 mods = {p.stem: p.read_text() for p in sorted((root / 'egdarts').glob('*.py')) if not p.name.startswith('_')}
 if (missing := undocumented_methods(mods, shown)): fails.append(f"public methods without show_doc in any notebook: {missing}")
 
+# tools/alpha_prerun.py (the α-budget pre-run's driver): an override merges into its group, and the table reads back
+sys.path.insert(0, str(root/'tools'))
+import alpha_prerun
+pre = alpha_prerun.prerun_profile({'search': {'warmup': 3, 'epochs': 6}})
+if (pre.search.layers, pre.search.warmup, pre.search.limit_train) != ((3,), 3, 8000): fails.append(f"alpha_prerun: an override replaced its group: {pre.search}")
+if {r['setting'] for r in alpha_prerun.table_rows()} != set(alpha_prerun.SETS): fails.append("alpha_prerun: the pre-run table lacks a setting")
+
 tracked = subprocess.run(['git', 'ls-files'], cwd=root, capture_output=True, text=True).stdout.split()
 bad = [t for t in tracked if t.endswith(('.jpgs', 'cifar10-jpeg.zip')) or 'data_batch_' in t or 'cifar-100-python' in t]
 if bad: fails.append(f"data files are tracked: {bad}")
