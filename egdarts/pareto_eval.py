@@ -51,8 +51,7 @@ def _test_error(genotype, row:dict, data:dict, profile:Profile, device, seed:int
     apply_cpu_switches(profile, v[0], device)
     seed_everything(seed)
     model = TargetNetwork(genotype, v, num_classes=data['num_classes'], auxiliary=profile.final.auxiliary, edges=profile.speed.target_edges)
-    res = train_network(model, data['train'], data['test'], **profile.final.kwargs(), device=device, seed=seed, ckpt_path=ckpt,
-                        channels_last=profile.speed.channels_last, amp_bf16=profile.speed.amp_bf16, compile=profile.speed.compile)
+    res = train_network(model, data['train'], data['test'], profile.final, profile.speed, device=device, seed=seed, ckpt_path=ckpt)
     return res['err'], 'final recipe', res['train_s']
 
 def _save(rows:list, out:Path)->pd.DataFrame:
