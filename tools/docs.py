@@ -217,7 +217,7 @@ def results_pages(site_files:set)->dict:
 
 # ---------------------------------------------------------------- build
 def _include_tables(nb:dict):
-    "The home page shows the committed tables its `<!-- include: ... -->` lines name, as the README does."
+    "A page shows the committed tables its `<!-- include: ... -->` lines name, as the README does (the home page, the results page)."
     from readme import include
     for c in nb['cells']:
         if c['cell_type'] == 'markdown':
@@ -253,7 +253,7 @@ def build(profile:str='smoke', execute:str='missing', jobs:int=2, strict:bool=Tr
     nav_lib, nav_exp = [], []
     for src, (dst, rel) in sources.items():
         nb = json.loads(dst.read_text()); page = page_of(rel) + '.ipynb'
-        if rel == 'nbs/index.ipynb': _include_tables(nb)
+        _include_tables(nb)
         nb = adapt(nb, _links_fixer(rel, page, site_files), notes.get(rel, ''))
         # the executed copy's own links (its note) are written from nbs/experiments, like the source
         (STAGE/page).parent.mkdir(parents=True, exist_ok=True); (STAGE/page).write_text(json.dumps(nb, indent=1))

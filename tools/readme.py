@@ -51,7 +51,7 @@ def include(md:str)->str:
     "`md` with each `<!-- include: PATH -->` line replaced by the text of PATH (project-relative)."
     def text(m):
         f = ROOT/m.group(1)
-        if not f.is_file(): raise SystemExit(f"FAIL: nbs/index.ipynb includes {m.group(1)}, which does not exist")
+        if not f.is_file(): raise SystemExit(f"FAIL: a notebook includes {m.group(1)}, which does not exist")
         return f.read_text().strip('\n')
     return INCLUDE.sub(text, md)
 
