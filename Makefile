@@ -46,7 +46,7 @@ verify: venv
 
 lab: venv
 	$(PY) -m pip install -q -e ".[lab]"
-	$(BIN)/jupyter lab nbs
+	$(BIN)/jupyter lab nbs $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # --- tests: clean + export leave the tree unchanged, project checks, every notebook's tests
 check-clean: venv
@@ -79,7 +79,7 @@ certify-test: venv
 
 ci-smoke: venv
 	rm -rf results/ci-run figures/ci-run
-	$(BIN)/egdarts reproduce --profile tiny --datasets cifar10 --results results/ci-run --figures figures/ci-run --check
+	$(BIN)/egdarts reproduce --profile tiny --datasets cifar10 --results results/ci-run --figures figures/ci-run --jobs 1 --check
 
 # the fault-injection and bad-input suite (egdarts.reliability), against ci-smoke's uninterrupted run
 reliability: venv

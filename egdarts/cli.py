@@ -29,7 +29,7 @@ def add_options(parser:argparse.ArgumentParser, func, choices:dict|None=None)->a
         else: parser.add_argument(flag, type=types[name], default=d.default, help=d.docment, metavar=flag[2:].upper().replace('-', '_'), **extra)
     return parser
 
-# %% ../nbs/12c_cli.ipynb #ca89a19c
+# %% ../nbs/12c_cli.ipynb #f0c87608
 def where(profile:str='smoke', # the budget (see the list below)
           datasets:str='cifar10', # comma-separated: cifar10, cifar100
           seed:int=0, # seed of every stage
@@ -39,6 +39,7 @@ def where(profile:str='smoke', # the budget (see the list below)
           device:str='auto', # auto | cpu | cuda | cuda:1 ...
          )->tuple:
     "The options every subcommand takes, as (profile, [dataset, ...], keyword arguments of the pipeline's functions)."
+    data_dir = str(Path(data_dir).resolve()) if data_dir else ''   # relative to where the command runs (notebooks run elsewhere)
     return profile, [d for d in datasets.split(',') if d], dict(seed=seed, results=results, figures=figures, data_dir=data_dir,
                                                                  device=device)
 
@@ -47,7 +48,7 @@ def reproduce_cmd(only:str='', # comma-separated stage names or keys to run (see
                   check:bool=False, # check tables and figures against their sources afterwards
                   workers:int=0, # candidate trainings in parallel (local Dask cluster; -1: one per GPU)
                   scheduler:str='', # address of a running dask.distributed scheduler (several machines)
-                  jobs:int=1, # independent stages run side by side, each with cpu_count // JOBS threads
+                  jobs:int=2, # independent stages run side by side, each with cpu_count // JOBS threads (as `make`)
                   quiet:bool=False, # no progress bars
                   verbose:bool=False, # echo every line the stages' notebooks print
                   **where_opts)->int:
@@ -80,7 +81,7 @@ def next_step(rows:list, profile:str)->str:
 
 def verify_cmd(scratch:str='', # where the rerun goes (default: a new temporary folder)
                err_tol:float=5.0, # tolerance on errors, in percentage points
-               jobs:int=1, # stages side by side in the rerun (use the --jobs the results were made with)
+               jobs:int=2, # stages side by side in the rerun (use the --jobs the results were made with)
                **where_opts)->int:
     "Rerun a profile into a scratch folder and compare with the committed results."
     profile, datasets, kw = where(**where_opts)

@@ -171,7 +171,7 @@ def _decide(stage:Stage, out:Path, identity:dict, force:bool, log)->bool:
         shutil.rmtree(out)
     return True
 
-# %% ../nbs/12_pipeline.ipynb #4214cc27
+# %% ../nbs/12_pipeline.ipynb #1a3d38eb
 def run_stage(stage:Stage, ctx:dict, *, upstream:list=(), force=False, log=print, execute=None)->str:
     "Run `stage` unless it is done; returns 'ran' or 'skipped'."
     nb = Path(ctx.get('experiments', EXPERIMENTS))/stage.notebook
@@ -207,7 +207,8 @@ def _papermill(nb, executed, params, monitor=None, env:dict|None=None):
     import papermill as pm
     os.environ.update(env or {})
     pm.execute_notebook(str(nb), str(executed), parameters=params, progress_bar=False, cwd=str(EXPERIMENTS),
-                        kernel_name='python3', stdout_file=monitor, stderr_file=monitor)
+                        kernel_name='python3', stdout_file=monitor, stderr_file=monitor,
+                        extra_arguments=['--IPKernelApp.log_level=CRITICAL'])   # no kernel-app notices (TCP, interrupts) on success
 
 def _papermill_process(nb, executed, params, monitor=None, env:dict|None=None):
     "The same in a process of its own, with `env` (stages running side by side must not share os.environ)."
@@ -218,7 +219,7 @@ def _papermill_process(nb, executed, params, monitor=None, env:dict|None=None):
         if monitor is not None: monitor.write(line)
     if p.wait(): raise RuntimeError(f"the stage's process exited with {p.returncode}")
 
-# %% ../nbs/12_pipeline.ipynb #aee6b0b4
+# %% ../nbs/12_pipeline.ipynb #b63c0465
 def _check_notebooks(stages:list, experiments:Path):
     "The experiment notebooks must be there: an install without them (`pip install .`) cannot run the pipeline."
     missing = sorted({s.notebook for s in stages if not (Path(experiments)/s.notebook).exists()})
@@ -239,8 +240,8 @@ def _data_present(datasets:list, data_dir, log)->list:
     have = []
     for ds in datasets:
         try: find_cifar(ds, data_dir or None, log=lambda m: None)
-        except FileNotFoundError:
-            log(f"{ds}: data not found (see egdarts.data); its stages are skipped")
+        except FileNotFoundError as e:
+            log(f"{ds}: its stages are skipped: {e}")
             continue
         for split in ('train', 'test'): load_cifar(ds, split, data_dir or None, log=lambda *a, **k: None)
         have.append(ds)
@@ -309,13 +310,14 @@ def _run_parallel(stages:list, ctx:dict, jobs:int, kw:dict)->dict:
     if failure: raise failure
     return status
 
-# %% ../nbs/12_pipeline.ipynb #38fc8b96
+# %% ../nbs/12_pipeline.ipynb #0e8b26f9
 def reproduce(profile='smoke', datasets=('cifar10',), *, seed=0, results='results', figures='figures', data_dir='',
               device='auto', force=False, only=None, n_workers=0, scheduler_address='',
               jobs:int=1, # stages run side by side (independent ones), each in a process of its own
               quiet=False, verbose=False, log=print)->dict:
     "Run every stage of the pipeline for `profile` and `datasets`; returns {stage key: 'ran' | 'skipped'}."
     get_profile(profile)
+    if not (isinstance(jobs, int) and jobs >= 1): raise ValueError(f"jobs (stages side by side) must be an integer >= 1, got {jobs!r}")
     datasets = [check_dataset(ds) for ds in datasets]
     _check_only(only, plan(datasets, profile))
     _check_notebooks(plan(datasets, profile), EXPERIMENTS)

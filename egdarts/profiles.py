@@ -8,9 +8,9 @@ import dataclasses, json, re
 from dataclasses import dataclass, asdict, replace
 
 # %% auto #0
-__all__ = ['PROFILES', 'PROFILE_HELP', 'TABLE_I', 'Recipe', 'NB201Search', 'AlphaBudget', 'Data', 'BlockSearch', 'ArchStep',
-           'NetworkSearch', 'Controls', 'Latency', 'Speed', 'Profile', 'get_profile', 'merge_overrides',
-           'profile_value']
+__all__ = ['KINDS', 'RULES', 'PROFILES', 'PROFILE_HELP', 'TABLE_I', 'Recipe', 'NB201Search', 'AlphaBudget', 'Data', 'BlockSearch',
+           'ArchStep', 'NetworkSearch', 'Controls', 'Latency', 'Speed', 'Profile', 'check_values', 'get_profile',
+           'merge_overrides', 'profile_value']
 
 # %% ../nbs/00_profiles.ipynb #40e1c8f9
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ class Speed:
     cpu_threads:int = 0               # CPU threads; 0 = by size (cpu.cpu_threads_for: 1 up to 8 channels)
     cpu_malloc:bool = True            # CPU: keep freed memory in the process (cpu.tune_malloc)
 
-# %% ../nbs/00_profiles.ipynb #e7b29ab2
+# %% ../nbs/00_profiles.ipynb #9e977770
 @dataclass(frozen=True)
 class Profile:
     "One named budget: every number a stage of the pipeline needs, in groups passed whole."
@@ -174,6 +174,7 @@ class Profile:
     nb201:NB201Search = NB201Search()
     alpha_budget:AlphaBudget = AlphaBudget()
 
+    def __post_init__(self): check_values(self)   # a bad value or override fails here, before any stage runs
     def to_dict(self)->dict:
         "Every field as plain values (each group a dict): what manifests record."
         return asdict(self)
@@ -191,7 +192,57 @@ def _group_from_json(name, value):
     if name not in _GROUPS or isinstance(value, _GROUPS[name]): return value
     return _GROUPS[name](**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
 
-# %% ../nbs/00_profiles.ipynb #31fb2832
+# %% ../nbs/00_profiles.ipynb #a330176d
+def _int(v)->bool: return isinstance(v, int) and not isinstance(v, bool)
+def _num(v)->bool: return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+KINDS = {'size': (lambda v: v is None or _int(v) and v >= 1, 'None (all) or an integer >= 1'),
+         'positive': (lambda v: _int(v) and v >= 1, 'an integer >= 1'),
+         'count': (lambda v: _int(v) and v >= 0, 'an integer >= 0'),
+         'seed': (lambda v: v is None or _int(v) and v >= 0, 'None or an integer >= 0'),
+         'pos': (lambda v: _num(v) and v > 0, 'a number > 0'),
+         'nonneg': (lambda v: _num(v) and v >= 0, 'a number >= 0'),
+         'rate': (lambda v: _num(v) and 0 <= v < 1, 'a number in [0, 1)'),
+         'prob': (lambda v: _num(v) and 0 <= v <= 1, 'a number in [0, 1]'),
+         'flag': (lambda v: isinstance(v, bool), 'True or False')}
+_RECIPE = dict(epochs='positive', batch_size='positive', lr='pos', momentum='rate', wd='nonneg', cutout='count', drop_path='rate',
+               aux_weight='nonneg', grad_clip='pos')
+RULES = {'data.limit_train': 'size', 'data.limit_test': 'size', **{f'{g}.{k}': r for g in ('cand', 'final') for k, r in _RECIPE.items()},
+         **{f'search.{k}': r for k, r in dict(limit_train='size', C='positive', epochs='positive', warmup='count', batch='positive',
+                                              split_seed='seed', lr='pos', lr_min='nonneg', momentum='rate', wd='nonneg', grad_clip='pos',
+                                              max_skip='count').items()},
+         **{f'arch.{k}': r for k, r in dict(optimizer=('sgd', 'adam'), lr='pos', momentum='rate', wd='nonneg', adam_lr='pos',
+                                            enhance_m='positive', eg_reading=('consistent', 'printed'), eg_smooth='count', phi_max='nonneg',
+                                            complexity=('params', 'flops'), eg_sigma=('paper', 'both_fell'),
+                                            second_order='flag', enhanced='flag').items()},
+         **{f'network.{k}': r for k, r in dict(limit_train='size', pop_size='positive', n_gen='positive', crossover_prob='prob',
+                                               mutation_prob='prob', objective=('params', 'flops')).items()},
+         **{f'controls.{k}': r for k, r in dict(ablation_seeds='positive', retrain_pareto='count', random_cells='count',
+                                                eg_sigma_seeds='count', same_size_baselines='flag').items()},
+         'latency.runs': 'positive', 'latency.warmup': 'count', 'speed.cpu_threads': 'count',
+         'speed.edges': ('batched', 'fused', 'plain'), 'speed.target_edges': ('fused', 'batched', 'plain'),
+         **{f'speed.{k}': 'flag' for k in ('channels_last', 'amp_bf16', 'compile', 'cpu_malloc')},
+         **{f'nb201.{k}': r for k, r in dict(C='positive', N='positive', limit_train='size', epochs='positive', batch='positive', lr='pos',
+                                             lr_min='nonneg', momentum='rate', wd='nonneg', grad_clip='pos', arch_adam_lr='pos',
+                                             arch_wd='nonneg', arch_sgd_lr='pos', eg_m='positive', eg_smooth='count', seeds='positive').items()},
+         **{f'alpha_budget.{k}': r for k, r in dict(limit_train='size', epochs='positive', warmup='count', arch_lr='pos', seeds='count').items()}}
+
+def _relations(p)->list:
+    "Rules between fields: (holds, what it says)."
+    n = p.network   # the search's own rules between fields (stages, warm-up) are checked by `egdarts.search` when it starts
+    return [(all(lo <= hi for lo, hi in (n.v0_bounds, n.v123_bounds, n.v45_bounds)), "network bounds are (low, high) with low <= high")]
+
+def check_values(p):
+    "A clear error naming the first field of profile `p` outside its rule (`RULES`) or a broken relation between fields."
+    for key, rule in RULES.items():
+        group, name = key.split('.')
+        v = getattr(getattr(p, group), name)
+        ok, what = (v in rule, f"one of {rule}") if isinstance(rule, tuple) else (KINDS[rule][0](v), KINDS[rule][1])
+        if not ok: raise ValueError(f"profile {p.name!r}: {key} = {v!r}, but it takes {what}")
+    broken = [what for holds, what in _relations(p) if not holds]
+    if broken: raise ValueError(f"profile {p.name!r}: {broken[0]} does not hold")
+
+# %% ../nbs/00_profiles.ipynb #d0ce8b21
 PROFILES = {
     'paper': Profile('paper'),   # nb201: the benchmark's own DARTS budget (NB201Search's defaults)
     'mid': Profile('mid', search=BlockSearch(layers=(5, 8, 11), epochs=8, warmup=3), cand=Recipe(epochs=3),
@@ -233,7 +284,7 @@ PROFILES = {
                      final=Recipe(epochs=2, batch_size=50, lr=0.05, cutout=0, drop_path=0.0, aux_weight=0.4),
                      network=NetworkSearch(limit_train=160, v0_bounds=(8, 10), v123_bounds=(1, 2), v45_bounds=(1.0, 2.0),
                                            pop_size=4, n_gen=2),
-                     controls=Controls(ablation_seeds=2, retrain_pareto=1, random_cells=2, eg_sigma_seeds=1),
+                     controls=Controls(ablation_seeds=2, retrain_pareto=2, random_cells=2, eg_sigma_seeds=1),   # 2: a member besides the knee is retrained
                      latency=Latency(runs=5, warmup=2), speed=Speed(cpu_threads=1),
                      nb201=NB201Search(C=2, N=1, limit_train=100, epochs=2, batch=25, seeds=2, eg_m=3, eg_smooth=3),
                      alpha_budget=AlphaBudget(limit_train=100, epochs=2, warmup=1, arch_lr=0.1, seeds=2, variants=(
@@ -241,11 +292,11 @@ PROFILES = {
                          ('warm3', '{"search": {"warmup": 3, "epochs": 6}}')))),
 }
 
-# %% ../nbs/00_profiles.ipynb #75019cc5
+# %% ../nbs/00_profiles.ipynb #06a36411
 PROFILE_HELP = {   # one line each, for `egdarts --help`
-    'tiny': 'the smallest budget that runs every stage (CI, the fault-injection suite); ~5 min on a 2-core CPU',
-    'smoke': 'every stage on 1 000 CIFAR-10 images: proves the pipeline runs (smoke numbers); ~15 min on a 2-core CPU',
-    'study': 'all of CIFAR-10, small search and short trainings, the controls, NAS-Bench-201 and the α-budget measurement; ~6 h on a 2-core CPU with --jobs 2',
+    'tiny': 'the smallest budget that runs every stage (CI, the fault-injection suite); times: nbs/guide.ipynb',
+    'smoke': 'every stage on 1 000 CIFAR-10 images: proves the pipeline runs (smoke numbers); times: nbs/guide.ipynb',
+    'study': 'all of CIFAR-10, small search and short trainings, the controls, NAS-Bench-201 and the α-budget measurement; times: nbs/guide.ipynb',
     'mid': 'all of CIFAR, shortened search and training; one GPU, hours',
     'proof': 'every code path the study takes, at tiny sizes: the evidence `egdarts certify` runs (not a result)',
     'paper': "Table I exactly; GPU-days",

@@ -37,7 +37,7 @@ def run_batch(args:list, fault:str='', timeout:int=1800, env:dict|None=None)->tu
     out, _ = p.communicate(timeout=timeout)
     return p.returncode, out
 
-# %% ../nbs/14_reliability.ipynb #97ae8a89
+# %% ../nbs/14_reliability.ipynb #4350ac81
 KILLS = [
     ('inside the block-level search (stage 2 of 3)', 'cifar10/block_search@search.step:3'),
     ('between network-level generations (after generation 0)', 'cifar10/network_search@nsga.generation:1'),
@@ -55,7 +55,19 @@ def kills_in_plan_order(profile:str='tiny')->list:
     return sorted(KILLS, key=lambda k: order[k[1].split('@')[0]])   # stable: two kills in one stage keep their order
 
 def _pipeline_args(profile, results, figures, extra=()):
-    return ['reproduce', '--profile', profile, '--datasets', 'cifar10', '--results', str(results), '--figures', str(figures), *extra]
+    return ['reproduce', '--profile', profile, '--datasets', 'cifar10', '--results', str(results), '--figures', str(figures), '--jobs', '1', *extra]
+
+def _bad_device(checks, res, fig, profile, log):
+    "A resume asking for a device this machine lacks is refused before any candidate is trained or recorded (CPU machines)."
+    import torch
+    if torch.cuda.is_available(): return
+    ev = res/profile/'cifar10'/'network_search'/'evaluations.jsonl'
+    before = ev.read_text() if ev.exists() else ''
+    rc, out = run_batch(_pipeline_args(profile, res, fig, ['--device', 'cuda']))
+    same = (ev.read_text() if ev.exists() else '') == before
+    seen = next((l for l in out.splitlines() if 'CUDA is not available' in l), out.strip()[-200:])
+    _check(checks, 'fault', 'a resumed network-level search with --device cuda on a CPU machine', rc == 1 and 'CUDA is not available' in out and same,
+           f"rc {rc}; the user sees: {seen.strip()[:200]}; recorded candidates unchanged: {same}", log)
 
 def _check(checks:list, kind:str, name:str, ok, seen:str, log):
     "Record one check of the suite and say it."
@@ -117,6 +129,7 @@ def kill_chain(work, profile:str='tiny', log=print)->tuple:
     checks = []
     for name, spec in kills_in_plan_order(profile):
         _kill_once(checks, name, spec, res, fig, profile, log)
+        if spec.startswith('cifar10/network_search@nsga.generation'): _bad_device(checks, res, fig, profile, log)
         if spec.startswith('cifar10/block_search@'):   # corrupt its newest checkpoint: the next resume must fall back to the previous one
             ck = res/profile/'cifar10'/'block_search'/'checkpoint.pt'
             ck.write_bytes(ck.read_bytes()[:ck.stat().st_size // 2])

@@ -108,7 +108,8 @@ def execute(path:Path, timeout:int=900, run_flags=()):
     env = {**os.environ, 'OMP_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1', 'PYTHONHASHSEED': '0', 'IN_TEST': '1'}
     env.pop('MPLBACKEND', None)   # the inline backend, so figures become outputs
     pp = env.get('PYTHONPATH', ''); env['PYTHONPATH'] = str(ROOT) + (os.pathsep + pp if pp else '')
-    client = NotebookClient(nb, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}})
+    client = NotebookClient(nb, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}},
+                            extra_arguments=['--IPKernelApp.log_level=CRITICAL'])   # no kernel-app notices
     with client.setup_kernel(env=env, cwd=str(path.parent)):
         # nbclient writes an executed cell back to nb.cells[index]: the setup runs as a temporary last cell, removed
         # before the notebook's own cells run, so it never replaces one of them
