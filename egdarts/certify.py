@@ -51,7 +51,7 @@ def lines_to_run(path:Path, lines:set)->set:
     starts = _body_starts(Path(path).read_text())
     return firsts | {starts[l] for l in firsts if l in starts}
 
-# %% ../nbs/12e_certify.ipynb #02b5dca8
+# %% ../nbs/12e_certify.ipynb #bd3fd273
 SITE = """import json, os, sys
 if os.environ.get('COVERAGE_PROCESS_START'):   # measure this process (coverage.py)
     import coverage
@@ -95,7 +95,9 @@ def evidence_run(tree:Path, profile:str, out:Path, *, datasets=('cifar10',), job
     with open(out/'run.log', 'w') as f:
         r = subprocess.run(cmd, cwd=tree, stdout=f, stderr=subprocess.STDOUT,
                            env={**os.environ, **env, 'PYTHONPATH': os.pathsep.join(p for p in path if p)})
-    if r.returncode: raise RuntimeError(f"the evidence run of {profile} with the code of {tree} failed; its log: {out/'run.log'}")
+    if r.returncode:
+        tail = ' | '.join((out/'run.log').read_text().strip().splitlines()[-3:])
+        raise RuntimeError(f"the evidence run of {profile} with the code of {tree} failed (exit {r.returncode}): {tail[-600:]}; its log: {out/'run.log'}")
     log(f"certify: {profile} with the code of {tree}: {time.time() - t0:.0f}s")
 
 # %% ../nbs/12e_certify.ipynb #21f8d54f
