@@ -188,7 +188,7 @@ def balanced_indices(y, # labels int (N,)
         raise ValueError(f"limit={limit} needs {per} images per class, but class {c} has only {counts[c]}")
     return np.sort(np.concatenate([np.flatnonzero(y == c)[:per] for c in range(num_classes)]))
 
-# %% ../nbs/01_data.ipynb #89cd1564
+# %% ../nbs/01_data.ipynb #d3352bf7
 def default_data_dir()->Path:
     "The project's `data/` folder (the parent of the `egdarts` package folder)."
     import egdarts
@@ -203,8 +203,7 @@ def data_places(root=None)->list:
 def places_text(places:list)->str:
     "The places of `data_places` as indented lines for an error message (missing folders and an unset `$EGDARTS_DATA` said)."
     looked = [f"  {what}: {p}{'' if p.exists() else ' (does not exist)'}" for what, p in places]
-    if not any(what == '$EGDARTS_DATA' for what, _ in places):   # said where it would have been looked at
-        looked.insert(next(i for i, (what, _) in enumerate(places) if what == 'project default'), '  $EGDARTS_DATA: (not set)')
+    if not any(what == '$EGDARTS_DATA' for what, _ in places): looked.insert(len(looked) - 1, '  $EGDARTS_DATA: (not set)')
     return '\n'.join(looked)
 
 def _md5(path)->str: return _sha256_file(path, 'md5')

@@ -56,7 +56,7 @@ def evaluate(model:nn.Module, # network; its forward returns logits or (logits, 
     if n == 0: raise ValueError("evaluate: the data set is empty")
     return 100 * wrong.item() / n, total.item() / n
 
-# %% ../nbs/07_train.ipynb #fc610401
+# %% ../nbs/07_train.ipynb #39d18198
 _LOG_COLS = ['epoch', 'lr', 'drop_path', 'train_loss', 'train_err', 'eval_loss', 'eval_err', 'epoch_s']
 
 def _write_log(path, history:list):
@@ -67,11 +67,11 @@ def _write_log(path, history:list):
     for r in history: w.writerow({k: ('' if r.get(k) is None else r[k]) for k in _LOG_COLS})
     atomic_write_text(path, buf.getvalue())
 
-def _check_recipe(r:Recipe, eval_every:int):
-    for k, v in dict(epochs=r.epochs, batch_size=r.batch_size, eval_every=eval_every).items():
+def _check_recipe(epochs, batch_size, lr, wd, drop_path, aux_weight, grad_clip, eval_every):
+    for k, v in dict(epochs=epochs, batch_size=batch_size, eval_every=eval_every).items():
         if not (isinstance(v, int) and not isinstance(v, bool) and v > 0): raise ValueError(f"{k} must be an integer > 0, got {v!r}")
-    if r.lr <= 0 or r.wd < 0 or r.grad_clip <= 0 or not 0 <= r.drop_path < 1 or r.aux_weight < 0:
-        raise ValueError(f"bad hyper-parameters: lr={r.lr}, wd={r.wd}, grad_clip={r.grad_clip}, drop_path={r.drop_path}, aux_weight={r.aux_weight}")
+    if lr <= 0 or wd < 0 or grad_clip <= 0 or not 0 <= drop_path < 1 or aux_weight < 0:
+        raise ValueError(f"bad hyper-parameters: lr={lr}, wd={wd}, grad_clip={grad_clip}, drop_path={drop_path}, aux_weight={aux_weight}")
 
 # %% ../nbs/07_train.ipynb #9d9be686
 def training_loss(out, # the model's output: logits, or (logits, logits_aux)
@@ -162,7 +162,7 @@ def _diverged(e:DivergenceError, ckpt_path, epoch:int)->DivergenceError:
     good = f"the last good checkpoint ({ckpt_path}) holds epoch {epoch}" if ckpt_path and epoch > 0 else "no checkpoint was written"
     return DivergenceError(f"{e}; {good}")
 
-# %% ../nbs/07_train.ipynb #b6206441
+# %% ../nbs/07_train.ipynb #c52b55ed
 def train_network(model:nn.Module, # network; forward returns logits or (logits, logits_aux)
                   train, # `DeviceData` to train on
                   eval_data, # `DeviceData` to score: validation half (candidates) or test set (final)
@@ -177,7 +177,8 @@ def train_network(model:nn.Module, # network; forward returns logits or (logits,
                   log=print, # where messages go
                  )->dict:
     "Train `model` with `recipe` (P-DARTS' recipe: `profile.final`); final eval error %, loss and the per-epoch history."
-    _check_recipe(recipe, eval_every)
+    r = recipe
+    _check_recipe(r.epochs, r.batch_size, r.lr, r.wd, r.drop_path, r.aux_weight, r.grad_clip, eval_every)
     if len(train) == 0 or len(eval_data) == 0: raise ValueError("train_network: empty training or evaluation data")
     config = dict(recipe.kwargs(), seed=seed, n_train=len(train))
     run = _open_run(model, train, recipe, speed, device, seed)
