@@ -7,15 +7,15 @@ from __future__ import annotations
 import ast, json, os, re, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 from .core import atomic_write_json, config_hash, read_json
-from .identity import file_meaning_hash, restamp, scope_paths
+from .identity import file_meaning_hash, restamp, scope_paths, short_hash
 from .pipeline import stage_identity, stage_params, _upstream
 from .profiles import get_profile
 from .stages import PROJECT, plan
 from .trees import compare_trees
 
 # %% auto #0
-__all__ = ['SITE', 'NOT_SWITCHES', 'git', 'changed_lines', 'lines_to_run', 'evidence_env', 'evidence_run', 'compare_evidence',
-           'tree_hashes', 'switch', 'uncovered', 'rev_profile', 'candidates', 'certify']
+__all__ = ['SITE', 'NOT_SWITCHES', 'git', 'code_trees', 'changed_lines', 'lines_to_run', 'evidence_env', 'evidence_run',
+           'compare_evidence', 'tree_hashes', 'switch', 'uncovered', 'rev_profile', 'candidates', 'certify']
 
 # %% ../nbs/12e_certify.ipynb #a5f0cb91
 def git(project, *args)->str:
@@ -23,6 +23,10 @@ def git(project, *args)->str:
     r = subprocess.run(['git', '-C', str(project), *args], capture_output=True, text=True)
     if r.returncode: raise ValueError(f"git {' '.join(args)}: {r.stderr.strip() or r.stdout.strip()}")
     return r.stdout
+
+def code_trees(project, commit:str)->str:
+    "Git's tree ids of `egdarts/` and `nbs/experiments/` at `commit`: what an evidence run depends on (a commit of prose elsewhere keeps them)."
+    return ' '.join(git(project, 'rev-parse', f'{commit}:egdarts', f'{commit}:nbs/experiments').split())
 
 def changed_lines(project, rev:str, path:str)->set:
     "Lines of `path` (relative to `project`) in today's file that differ from revision `rev` (a deletion marks the line after it)."
@@ -132,10 +136,9 @@ def compare_evidence(rev_out:Path, now_out:Path)->list:
     return bad
 
 def tree_hashes(out:Path)->dict:
-    "{file: sha256 prefix} of the result and figure files of an evidence run (what a certificate lists)."
-    import hashlib
+    "{file: `short_hash`} of the result and figure files of an evidence run (what a certificate lists)."
     files = sorted(f for f in out.rglob('*') if f.is_file() and f.name != 'run.log' and not f.name.startswith('.'))
-    return {str(f.relative_to(out)): hashlib.sha256(f.read_bytes()).hexdigest()[:16] for f in files}
+    return {str(f.relative_to(out)): short_hash(f.read_bytes()) for f in files}
 
 # %% ../nbs/12e_certify.ipynb #04e443a0
 def _flat(values:dict)->dict:
@@ -162,12 +165,11 @@ def uncovered(target:str, evidence=('tiny', 'proof'))->list:
 # %% ../nbs/12e_certify.ipynb #0424aacf
 def _rev_code_matches(rec:dict, nb:str, rev_tree:Path)->bool:
     "Was the record `rec` made by the code of `rev_tree`? (its per-file hashes, in the scheme the record was written with)"
-    import hashlib
     files = rec.get('code_files') or {}
     for f in rec.get('code_scope') or list(files):
         path = rev_tree/'nbs'/'experiments'/nb if f == 'notebook' else rev_tree/'egdarts'/f
         if f not in files or not path.exists(): return False
-        h = file_meaning_hash(path) if rec.get('identity') else hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        h = file_meaning_hash(path) if rec.get('identity') else short_hash(path.read_bytes())
         if h != files[f]: return False
     return bool(files)
 
@@ -306,7 +308,7 @@ def _certify(profile, rev_sha, now_rev, root, work, project, rename, evidence, d
     todo = [r for r in rows if r['ok']]
     log(f"certify {profile}: {len(rows)} stage(s) not done, {len(todo)} made by REV {rev_sha[:8]} with only code changed")
     if not todo: return dict(certified=[], refused={r['stage'].key: r['why'] for r in rows})
-    key = dict(rev=rev_sha, now=now_rev, datasets=datasets, jobs=jobs, only=only, data_dir=ctx['data_dir'])
+    key = dict(rev=rev_sha, now=code_trees(project, now_rev), datasets=datasets, jobs=jobs, only=only, data_dir=ctx['data_dir'])
     proof = _evidence(work, evidence, key, log)
     _git_state(project)                                     # the code is still the evidence's: committed, and equal to HEAD's when it began
     if git(project, 'diff', '--name-only', now_rev, 'HEAD', '--', 'egdarts', 'nbs/experiments').strip():

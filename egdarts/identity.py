@@ -11,10 +11,10 @@ from .profiles import Profile, get_profile
 from .stages import PROJECT
 
 # %% auto #0
-__all__ = ['IDENTITY', 'NOT_HASHED', 'NOT_CODE', 'DATA_NAMES', 'GROUPS', 'meaning', 'meaning_hash', 'notebook_meaning_hash',
-           'file_meaning_hash', 'module_imports', 'code_scope', 'scope_paths', 'code_files', 'code_hash',
-           'profile_groups', 'profile_values', 'portable_params', 'params_hash', 'changed_values', 'outputs_hash',
-           'inputs_hash', 'bytes_identity', 'stage_state', 'restamp']
+__all__ = ['IDENTITY', 'NOT_HASHED', 'NOT_CODE', 'DATA_NAMES', 'GROUPS', 'short_hash', 'meaning', 'meaning_hash',
+           'notebook_meaning_hash', 'file_meaning_hash', 'module_imports', 'code_scope', 'scope_paths', 'code_files',
+           'code_hash', 'profile_groups', 'profile_values', 'portable_params', 'params_hash', 'changed_values',
+           'outputs_hash', 'inputs_hash', 'bytes_identity', 'stage_state', 'restamp']
 
 # %% ../nbs/12d_identity.ipynb #13eb26b1
 IDENTITY = 'meaning-1'   # how the records of this code identify code and parameters (older records: 'bytes')
@@ -23,7 +23,9 @@ NOT_CODE = ('__init__.py', '_modidx.py', 'identity.py', 'certify.py', 'pipeline.
             'bench.py', 'bench_steps.py', 'bench_report.py', 'reliability.py', 'trees.py', 'testing.py')
 DATA_NAMES = {'profiles.py': ('PROFILES', 'PROFILE_HELP')}   # module-level tables of values, not code: the values a stage reads enter its parameters
 
-def _sha(data:bytes)->str: return hashlib.sha256(data).hexdigest()[:16]
+def short_hash(data:bytes)->str:
+    "The first 16 hex digits of the SHA-256 of `data`: every hash of this module, and the file hashes of a certificate."
+    return hashlib.sha256(data).hexdigest()[:16]
 
 # %% ../nbs/12d_identity.ipynb #b06d88f2
 def _drop_docstrings(tree:ast.AST, data_names:tuple=())->ast.AST:
@@ -54,7 +56,7 @@ def meaning(source:str, data_names:tuple=())->str:
 
 def meaning_hash(source:str, data_names:tuple=())->str:
     "The hash of what Python `source` means: equal for sources that differ only in docstrings, comments and layout."
-    return _sha(meaning(source, data_names).encode())
+    return short_hash(meaning(source, data_names).encode())
 
 # %% ../nbs/12d_identity.ipynb #540264b0
 def _code_cells(notebook:Path)->list:
@@ -68,7 +70,7 @@ def notebook_meaning_hash(notebook:Path)->str:
     cells = _code_cells(notebook)
     cut = next((i + 1 for i, c in enumerate(cells) if 'parameters' in c.get('metadata', {}).get('tags', [])), 0)
     parts = ['\n'.join(_source(c) for c in part) for part in (cells[:cut], cells[cut:])]
-    return _sha('\n<parameters>\n'.join(meaning(p) for p in parts).encode())
+    return short_hash('\n<parameters>\n'.join(meaning(p) for p in parts).encode())
 
 def file_meaning_hash(path:Path)->str:
     "`notebook_meaning_hash` of a notebook, `meaning_hash` of a module (its data tables aside)."
@@ -119,7 +121,7 @@ def code_files(notebook:Path, project:Path=PROJECT)->dict:
 
 def code_hash(files:dict)->str:
     "One hash of a stage's `code_files`."
-    return _sha(json.dumps(files, sort_keys=True).encode())
+    return short_hash(json.dumps(files, sort_keys=True).encode())
 
 # %% ../nbs/12d_identity.ipynb #d4ef3dd1
 GROUPS = tuple(f.name for f in dataclasses.fields(Profile) if dataclasses.is_dataclass(f.default))
@@ -167,20 +169,20 @@ def changed_values(old:dict, new:dict)->list:
 
 def outputs_hash(folder:Path, outputs:tuple)->str:
     "The hash of a finished stage's declared outputs."
-    return _sha(b''.join(o.encode() + (folder/o).read_bytes() for o in outputs))
+    return short_hash(b''.join(o.encode() + (folder/o).read_bytes() for o in outputs))
 
 def inputs_hash(root:Path, upstream:list)->str:
     "The hash of the outputs of the stages a stage reads from (their `outputs_hash`, as recorded)."
     recs = [read_json(Path(root)/k/'stage.json', f'{k} stage record') for k in sorted(upstream) if (Path(root)/k/'stage.json').exists()]
-    return _sha(json.dumps([(r['stage'], r.get('outputs_hash')) for r in recs]).encode())
+    return short_hash(json.dumps([(r['stage'], r.get('outputs_hash')) for r in recs]).encode())
 
 # %% ../nbs/12d_identity.ipynb #7e95f0aa
 def bytes_identity(notebook:Path, params:dict, root, project:Path=PROJECT)->dict:
     "The identity a record of the byte scheme would hold for this code: params_hash, code_hash and code_files of bytes."
     lib = sorted(p for p in (Path(project)/'egdarts').glob('*.py') if p.name not in NOT_CODE + ('certify.py',))
-    files = {'notebook': _sha(Path(notebook).read_bytes()), **{p.name: _sha(p.read_bytes()) for p in lib}}
+    files = {'notebook': short_hash(Path(notebook).read_bytes()), **{p.name: short_hash(p.read_bytes()) for p in lib}}
     return dict(params_hash=params_hash(params, root), code_files=files,
-                code_hash=_sha(b''.join(p.name.encode() + p.read_bytes() for p in [Path(notebook), *lib])))
+                code_hash=short_hash(b''.join(p.name.encode() + p.read_bytes() for p in [Path(notebook), *lib])))
 
 # %% ../nbs/12d_identity.ipynb #1b60b91a
 def stage_state(out:Path, identity:dict, outputs:tuple)->tuple:

@@ -4,13 +4,13 @@
 
 # %% ../nbs/00_profiles.ipynb #b60b5389
 from __future__ import annotations
-import dataclasses, json, re
+import dataclasses, json, os, re
 from dataclasses import dataclass, asdict, replace
 
 # %% auto #0
 __all__ = ['KINDS', 'RULES', 'PROFILES', 'PROFILE_HELP', 'TABLE_I', 'Recipe', 'NB201Search', 'AlphaBudget', 'Data', 'BlockSearch',
-           'ArchStep', 'NetworkSearch', 'Controls', 'Latency', 'Speed', 'Profile', 'check_values', 'get_profile',
-           'merge_overrides', 'profile_value']
+           'ArchStep', 'NetworkSearch', 'Controls', 'Latency', 'Speed', 'Profile', 'check_values', 'extra_profiles',
+           'get_profile', 'merge_overrides', 'profile_value']
 
 # %% ../nbs/00_profiles.ipynb #40e1c8f9
 @dataclass(frozen=True)
@@ -301,6 +301,14 @@ PROFILE_HELP = {   # one line each, for `egdarts --help`
     'proof': 'every code path the study takes, at tiny sizes: the evidence `egdarts certify` runs (not a result)',
     'paper': "Table I exactly; GPU-days",
 }
+
+# %% ../nbs/00_profiles.ipynb #028e7674
+def extra_profiles(text:str|None=None, # JSON {name: `Profile.to_dict()`}; None or empty: $EGDARTS_PROFILES
+                  )->dict:
+    "The profiles of `text`, validated like every profile: {name: Profile}."
+    return {k: Profile.from_dict(d) for k, d in json.loads(text or os.environ.get('EGDARTS_PROFILES') or '{}').items()}
+
+PROFILES.update({**extra_profiles(), **PROFILES})
 
 # %% ../nbs/00_profiles.ipynb #55da4d51
 def get_profile(name:str|Profile, # a key of `PROFILES`, or a profile

@@ -23,11 +23,12 @@ from .architect import Architect
 from .cpu import apply_cpu_switches
 
 # %% auto #0
-__all__ = ['LOG_COLS', 'skip_drop_rate', 'CsvLog', 'proxy_layout', 'SearchState', 'SearchRun', 'StageParts', 'search_step',
-           'search_epoch', 'search_stage', 'block_search']
+__all__ = ['LOG_COLS', 'check_search_profile', 'skip_drop_rate', 'CsvLog', 'proxy_layout', 'SearchState', 'SearchRun',
+           'StageParts', 'search_step', 'search_epoch', 'search_stage', 'block_search']
 
 # %% ../nbs/05_search.ipynb #b364e70a
-def _check_profile(p:Profile):
+def check_search_profile(p:Profile):
+    "The block search's rules between fields of profile `p` (one entry per stage, operations never increasing, warm-up within a stage); a clear error on the first broken one."
     n = len(p.search.layers)
     if not (len(p.search.ops) == len(p.search.skip_dropout) == len(p.search.skip_dropout_cifar100) == n):
         raise ValueError(f"profile {p.name!r}: search.layers, search.ops and search.skip_dropout(_cifar100) must have one entry per stage, "
@@ -301,7 +302,7 @@ def block_search(profile:Profile|str,          # a `Profile` or the name of one
                  log=print)->Genotype:
     "Run (or resume) the progressive block-level search; returns the final `Genotype`."
     p = get_profile(profile)
-    _check_profile(p)
+    check_search_profile(p)
     enhanced = p.arch.enhanced if enhanced is None else bool(enhanced)
     say = log if progress else (lambda *a, **k: None)
     run = _open_run(p, dataset, out_dir, seed, enhanced, data_dir, device, data, fixed_v, ckpt_every, say)
