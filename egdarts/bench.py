@@ -381,7 +381,7 @@ def main(argv=None)->int:
     if argv[:1] == ['--child']:
         print(json.dumps(_run_child(json.loads(argv[1]))))
         return 0
-    from egdarts.cli import add_options   # not imported by the measuring processes above
+    from egdarts.options import add_options   # not imported by the measuring processes above
     ap = argparse.ArgumentParser(prog='python -m egdarts.bench', description=bench_cmd.__doc__, epilog=f"sections: {', '.join(SECTIONS)}")
     ap = add_options(ap, bench_cmd)
     return bench_cmd(**vars(ap.parse_args(argv)))

@@ -10,7 +10,7 @@ import pandas as pd
 from .core import atomic_write_json, atomic_write_text, markdown_table
 from .stages import plan
 from .trees import scan_tree, compare_trees
-from .cli import add_options
+from .options import add_options
 
 # %% auto #0
 __all__ = ['KILLS', 'FULL_DISK', 'FAILURES', 'start_batch', 'run_batch', 'kills_in_plan_order', 'kill_chain', 'try_bad_input',
@@ -194,11 +194,13 @@ def _cli_cases(profile:str)->list:
     cli = lambda *a: (lambda d: run_batch(_pipeline_args(profile, d/'r', d/'f', a)))
     return [
         ('unknown profile', lambda d: run_batch(['reproduce', '--profile', 'huge', '--results', str(d/'r'), '--figures', str(d/'f')]),
-         ['invalid choice'], _outs),
+         ["unknown profile 'huge'"], _outs),
         ('unknown dataset', lambda d: run_batch(['reproduce', '--profile', profile, '--datasets', 'cifar11', '--results', str(d/'r'),
                                                 '--figures', str(d/'f')]), ['unknown dataset'], _outs),
         ('unknown stage name', cli('--only', 'blocksearch'), ['unknown stage'], _outs),
-        ('seed that is not an integer (command line)', cli('--seed', 'abc'), ['invalid int value'], _outs)]
+        ('seed that is not an integer (command line)', cli('--seed', 'abc'), ['invalid int value'], _outs),
+        ('profile field out of its rule (--set)', cli('--set', 'search.max_skip=-3'), ['search.max_skip = -3', 'integer >= 0'], _outs),
+        ('profile fields that break a rule between them (--set)', cli('--set', 'search.warmup=99'), ['search.warmup < search.epochs'], _outs)]
 
 def _notebook_cases(profile:str)->list:
     "Bad notebook parameters, genotype files and v0..v5, as papermill passes them."

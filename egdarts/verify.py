@@ -8,6 +8,7 @@ import json, math, tempfile
 from pathlib import Path
 import pandas as pd
 from .core import markdown_table
+from .trees import VOLATILE
 from .pipeline import reproduce
 
 # %% auto #0
@@ -18,7 +19,7 @@ EXACT = ('v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'params', 'flops', 'depth', 'gen', 
          'params_M', 'flops_M', 'channels', 'v', 'epochs', 'retrained',
          'method', 'seed', 'cell', 'cifar10', 'cifar100', 'ImageNet16-120', 'cifar10_percentile')   # NAS-Bench-201: cell and lookups
 ERRORS = ('err', 'test_err', 'search_err')
-SKIP = ('latency', 'latency_ms', 'latency_device', 'latency_runs', 'wall_s', 'time_s', 'train_s', 'device', 'test_loss', 'loss')
+SKIP = VOLATILE | {'device', 'latency_runs', 'test_loss', 'loss'}   # what a rerun may change (egdarts.trees), and losses: errors decide
 
 def _same(a, b)->bool:
     if isinstance(a, float) or isinstance(b, float):

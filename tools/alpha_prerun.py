@@ -12,7 +12,7 @@ A run is the `study` profile's block-level search reduced to its first progressi
 import argparse, json, sys, time
 from pathlib import Path
 from egdarts.agreement import agreement_curve, stage1_overrides
-from egdarts.cli import add_options
+from egdarts.options import add_options
 from egdarts.core import markdown_table
 from egdarts.profiles import get_profile, merge_overrides
 

@@ -97,11 +97,14 @@ pre = alpha_prerun.prerun_profile({'search': {'warmup': 3, 'epochs': 6}})
 if (pre.search.layers, pre.search.warmup, pre.search.limit_train) != ((3,), 3, 8000): fails.append(f"alpha_prerun: an override replaced its group: {pre.search}")
 if {r['setting'] for r in alpha_prerun.table_rows()} != set(alpha_prerun.SETS): fails.append("alpha_prerun: the pre-run table lacks a setting")
 
+hand = [p.name for p in sorted((root/'tools').glob('*.py')) if p.name != 'check_project.py' and '.add_argument(' in p.read_text()]
+if hand: fails.append(f"tools/ scripts that build their command line by hand (use egdarts.options.script or add_options): {hand}")
+
 tracked = subprocess.run(['git', 'ls-files'], cwd=root, capture_output=True, text=True).stdout.split()
 bad = [t for t in tracked if t.endswith(('.jpgs', 'cifar10-jpeg.zip')) or 'data_batch_' in t or 'cifar-100-python' in t]
 if bad: fails.append(f"data files are tracked: {bad}")
 
 for f in fails: print('FAIL:', f)
 print(f"ok: settings.ini == environment.yml ({len(ini)} packages); {len(exps)} experiment notebooks "
-      f"with one 'parameters' cell; {n_libs} library notebooks end with their export cell; every public method has its show_doc" if not fails else f"check_project: {len(fails)} problem(s)")
+      f"with one 'parameters' cell; {n_libs} library notebooks end with their export cell; every public method has its show_doc; tools/ command lines from signatures" if not fails else f"check_project: {len(fails)} problem(s)")
 sys.exit(1 if fails else 0)

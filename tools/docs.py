@@ -18,7 +18,8 @@ first (tools/nbexec.py, cached in _build/exec/) so its figures show; `--execute 
 Links: relative links of the notebooks resolve as in the repository; one to a file the site does not hold points
 at the repository on GitHub (`git_url` in settings.ini). MathJax is served from the site (jupyter-server-mathjax).
 """
-import argparse, functools, hashlib, json, os, posixpath, re, shutil, subprocess, sys, time, warnings
+import functools, hashlib, json, os, posixpath, re, shutil, subprocess, sys, time, warnings
+from typing import Literal
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path, PurePosixPath as PurePosix
@@ -184,6 +185,11 @@ def _exec_one(rel:str)->str:
         return f'WARNING: {rel} failed to execute (shown without outputs): ' + ' | '.join(msg[-3:])
 
 # ---------------------------------------------------------------- results pages
+WIDE_CSS = '''/* a results table (Table III has 15 columns) on a page without side bars, in a smaller font: every column shows at 1280 px */
+.egd-wide table:not([class]) { font-size: .62rem; }
+.egd-wide table:not([class]) th, .egd-wide table:not([class]) td { padding: .45em .55em; min-width: 0; }
+'''
+
 def results_pages(site_files:set)->dict:
     "{profile: [nav entries]}; writes results/<profile>/index.md and one page per table into the stage."
     nav = {}
@@ -200,8 +206,9 @@ def results_pages(site_files:set)->dict:
             name = PurePosix(t).stem; body = (ROOT/t).read_text()
             csv = t[:-3] + '.csv'
             if (ROOT/csv).exists(): shutil.copy2(ROOT/csv, out/'tables'/f'{name}.csv')
-            (out/'tables'/f'{name}.md').write_text(f'# {name}\n\n{body}\n\nData: [{name}.csv]({name}.csv), written by the pipeline '
-                                                   f'(`{t}`); [all results of this profile](../index.md).\n')
+            (out/'tables'/f'{name}.md').write_text(f'---\nhide: [navigation, toc]\n---\n# {name}\n\n<div class="egd-wide" markdown>\n\n{body}\n\n</div>\n\n'
+                                                   f'Data: [{name}.csv]({name}.csv), written by the pipeline '
+                                                   f'(`{t}`); [all results of this profile](../index.md).\n')   # the page's width for the table
             title = re.match(r'\*\*(.+?)\*\*', body)
             lines.append(f'- [{title.group(1) if title else name}](tables/{name}.md)'); entries.append({name: f'results/{prof}/tables/{name}.md'})
         figs = [f for f in tracked(f'figures/{prof}') if f.endswith('.png')]
@@ -212,7 +219,7 @@ def results_pages(site_files:set)->dict:
                 lines += [f'### {PurePosix(f).stem}', '', f'![{PurePosix(f).stem}](../../{f})', '']
                 if pdf in site_files: lines += [f'[PDF](../../{pdf})', '']
         (out/'index.md').write_text('\n'.join(lines) + '\n')
-        nav[prof] = [{'Overview': f'results/{prof}/index.md'}] + entries
+        nav[prof] = [{f'Results: {prof} profile': f'results/{prof}/index.md'}] + entries
     return nav
 
 # ---------------------------------------------------------------- build
@@ -269,8 +276,9 @@ def build(profile:str='smoke', execute:str='missing', jobs:int=2, strict:bool=Tr
         'MathJax.Hub.Config({"HTML-CSS": {availableFonts: [], preferredFont: null, webFont: "STIX-Web", imageFont: null},\n'
         '                    SVG: {font: "STIX-Web"}, messageStyle: "none"});\n'
         'MathJax.Ajax.loadComplete("[MathJax]/config/local/egdarts.js");\n')
+    (STAGE/'assets'/'egdarts.css').write_text(WIDE_CSS)
     c = cfg()
-    conf = dict(site_name='egdarts', site_description=c.description, docs_dir=str(STAGE), site_dir=str(SITE),
+    conf = dict(extra_css=['assets/egdarts.css'], site_name='egdarts', site_description=c.description, docs_dir=str(STAGE), site_dir=str(SITE),
                 use_directory_urls=False, strict=strict,
                 theme=dict(name='material', font=False, features=['navigation.top', 'navigation.indexes', 'search.highlight', 'toc.follow'],
                            palette=dict(scheme='default', primary='indigo', accent='indigo')),
@@ -288,6 +296,7 @@ def build(profile:str='smoke', execute:str='missing', jobs:int=2, strict:bool=Tr
                        env={**os.environ, 'NO_MKDOCS_2_WARNING': '1'})
     if r.returncode: print('FAIL: mkdocs build'); return 1
     fix_anchors(SITE)
+    for html in SITE.rglob('*.html'): fix_headings(html)
     for html in SITE.rglob('*.html'):   # MathJax from the site itself, page-relative (works from file:// too)
         t = html.read_text()
         if MATHJAX in t: html.write_text(t.replace(MATHJAX, posixpath.relpath((SITE/'assets'/'mathjax').as_posix(), html.parent.as_posix())))
@@ -328,18 +337,52 @@ def fix_anchors(site:Path):
             for f in sorted(f for f in frags if '.' in f and f.rsplit('.', 1)[0] in cands): h.insert_before(s.new_tag('a', attrs={'id': f})); frags.discard(f)
         p.write_text(str(s))
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('cmd', choices=['proc', 'build'])
-    ap.add_argument('--profile', default='smoke', help='the results shown on the experiment pages')
-    ap.add_argument('--execute', default='missing', choices=['missing', 'never', 'all'],
-                    help='execute library notebooks first: those with no stored outputs (default), none, or all')
-    ap.add_argument('--jobs', type=int, default=2); ap.add_argument('--no-strict', action='store_true')
-    a = ap.parse_args()
-    os.chdir(ROOT)
-    if a.cmd == 'proc':
-        PROC.mkdir(parents=True, exist_ok=True)
-        return 0 if proc({rel: PROC/rel for rel in notebooks()}, a.jobs) else 1
-    return build(a.profile, a.execute, a.jobs, not a.no_strict)
+def fix_headings(html:Path):
+    """Two defects of mkdocs-jupyter's pages, mended on the built page: the table of contents drops a heading's code
+    spans (`## The parser and \`main\`` is listed as "The parser and"): each entry gets its heading's text, code
+    included; and a page title that is also a name shown below it (`# Architect` above `show_doc(Architect)`) gives
+    two elements one id: the title's becomes `<id>-page`, so `#architect` keeps meaning the class."""
+    from bs4 import BeautifulSoup
+    from markdown.extensions.toc import slugify
+    s = BeautifulSoup(html.read_text(), 'html.parser')
+    changed = False
+    heads = {}
+    for h in s.select('article h1, article h2, article h3, article h4, .md-content h1, .md-content h2, .md-content h3, .md-content h4'):
+        bare = BeautifulSoup(str(h), 'html.parser')
+        for c in bare.select('code, a.anchor-link, a.headerlink'): c.decompose()
+        heads.setdefault(slugify(bare.get_text(' ', strip=True), '-'), h)
+    for a in s.select('nav.md-nav--secondary a.md-nav__link[href^="#"]'):
+        h = heads.get(a['href'][1:])
+        if h is None or not h.select('code'): continue
+        span = a.select_one('span.md-ellipsis') or a
+        span.clear()
+        if h.get('id'): a['href'] = '#' + h['id']
+        copy = BeautifulSoup(str(h), 'html.parser').find(h.name)
+        for c in copy.select('a.anchor-link, a.headerlink'): c.decompose()
+        for c in copy.select('a'): c.unwrap()   # no link inside the entry's link
+        for c in list(copy.contents): span.append(c)
+        changed = True
+    seen = {}
+    for e in s.select('[id]'): seen.setdefault(e['id'], []).append(e)
+    for i, es in seen.items():
+        if len(es) > 1 and es[0].name == 'h1':
+            es[0]['id'] = f'{i}-page'
+            for a in es[0].select(f'a[href="#{i}"]'): a['href'] = f'#{i}-page'
+            changed = True
+    if changed: html.write_text(str(s))
 
-if __name__ == '__main__': sys.exit(main())
+def main(cmd:Literal['proc', 'build'], # proc: every notebook through nbdev's processing; build: proc, then the site
+         profile:str='smoke', # the results shown on the experiment pages
+         execute:Literal['missing', 'never', 'all']='missing', # execute library notebooks first: those with no stored outputs, none, or all
+         jobs:int=2, # notebooks processed side by side
+         no_strict:bool=False, # mkdocs' warnings do not fail the build
+        )->int:
+    os.chdir(ROOT)
+    if cmd == 'proc':
+        PROC.mkdir(parents=True, exist_ok=True)
+        return 0 if proc({rel: PROC/rel for rel in notebooks()}, jobs) else 1
+    return build(profile, execute, jobs, not no_strict)
+
+if __name__ == '__main__':
+    from egdarts.options import script
+    sys.exit(script(main, __doc__))

@@ -7,17 +7,20 @@ The site is served on localhost and crawled from the home page: every page the s
     link to an anchor (#name) of a site page to an element with that id;
   - every request the pages make inside the site succeeds, and no page makes one outside it (the site works offline);
   - every image has loaded (complete, naturalWidth > 0); no page throws a script error;
+  - no page gives one id to two elements, and every table-of-contents entry reads as its heading (code spans too);
 and the pages that matter render what they should:
   - the home page: the title, the reading-order table with a link to every notebook page;
   - a library notebook (genotypes.html): the API (`show_doc` headings and signatures, no `show_doc(` source
     left), and a figure drawn by the notebook (an output image);
-  - a results table (results/smoke/tables/tab3_pareto_cifar10.html): an HTML table with its header and rows;
+  - a results table (results/smoke/tables/tab3_pareto_cifar10.html): an HTML table with its header and rows; Table III
+    of smoke and study shows all its columns at 1280 px; the results pages are titled 'Results: <profile> profile';
+  - the NAS-Bench-201 page (nb201.html): a table and a figure output; the cli page's contents list `main`;
   - math (decision.html): MathJax typeset the formulas.
-Screenshots of the home page and the genotypes page go to DIR (`figures/docs/` for the README).
+Screenshots of the home, cellplot, Table III (study), nb201, architect and cli pages go to DIR (`figures/docs/` for the README).
 Chromium: Debian's `chromium` (apt-get install -y chromium), driven by Playwright's Python package
 (`playwright install` is not needed and not used); CHROMIUM=path overrides the binary.
 """
-import argparse, functools, http.server, os, shutil, socketserver, sys, threading, time
+import functools, http.server, os, shutil, socketserver, sys, threading, time
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
@@ -59,7 +62,15 @@ def crawl(page, base:str, log=print):
         if url in seen: continue
         seen.add(url)
         page.goto(url, wait_until='load'); page.wait_for_load_state('networkidle')
-        anchors[url] = set(page.eval_on_selector_all('[id], a[name]', 'es => es.map(e => e.id || e.name)'))
+        ids = page.eval_on_selector_all('[id]', 'es => es.map(e => e.id)')
+        anchors[url] = set(ids) | set(page.eval_on_selector_all('a[name]', 'es => es.map(e => e.name)'))
+        twice = sorted({i for i in ids if ids.count(i) > 1 and i})
+        if twice: problems.append(f'{url}: ids used twice (a link to them finds the first): {twice[:5]}')
+        toc = page.eval_on_selector_all('nav.md-nav--secondary a.md-nav__link[href^="#"]', 'as => as.map(a => [a.getAttribute("href"), a.textContent.trim()])')
+        for href, text in toc:   # a table-of-contents entry that lost part of its heading (a code span)
+            head = page.evaluate('id => { const e = document.getElementById(id); const h = e && (e.matches("h1,h2,h3,h4,h5,h6") ? e : e.nextElementSibling); '
+                                 'return h && h.matches("h1,h2,h3,h4,h5,h6") ? h.textContent.replace("¶", "").trim() : null; }', href[1:])
+            if head is not None and ' '.join(head.split()) != ' '.join(text.split()): problems.append(f'{url}: contents entry {text!r} for the heading {head!r}')
         for src, complete, w in page.evaluate(IMAGES_JS):
             if not (complete and w > 0): problems.append(f'{url}: image not loaded: {src[:120]}')
         for tag, href in page.evaluate(LINKS_JS):
@@ -122,18 +133,39 @@ def check_pages(page, base:str, shots:Path|None)->list:
     ths = page.eval_on_selector_all('table th', 'ts => ts.map(t => t.textContent.trim())')
     need(all(any(w in h for h in ths) for w in ('v0', 'params', 'err', 'chosen')), f'tab3 page: table header {ths}')
     need(page.locator('table tbody tr').count() >= 1, 'tab3 page: no table rows')
+    for prof in ('smoke', 'study'):   # every column of Table III shows at 1280 px, without scrolling
+        page.goto(base + f'results/{prof}/tables/tab3_pareto_cifar10.html', wait_until='networkidle')
+        fit = page.evaluate('() => { const t = document.querySelector("article table"); if (!t) return null; '
+                            'const w = t.closest(".md-typeset__scrollwrap") || t.parentElement; return [t.scrollWidth, w.clientWidth]; }')
+        need(fit is not None and fit[0] <= fit[1] + 1, f'{prof} tab3 page: the table is {fit and fit[0]} px wide in {fit and fit[1]} px')
+        if shots and prof == 'study': page.screenshot(path=str(shots/'tab3_study.png'), full_page=True)
+        page.goto(base + f'results/{prof}/index.html', wait_until='networkidle')
+        need(page.title().startswith(f'Results: {prof}'), f'results/{prof}: page title {page.title()!r}')
+    page.goto(base + 'nb201.html', wait_until='networkidle')
+    need(page.locator('.jp-RenderedHTMLCommon table, .jp-OutputArea-output table').count() > 0, 'nb201: no table output')
+    need(page.locator('.jp-RenderedImage img').count() > 0, 'nb201: no figure output')
+    if shots:
+        fig = page.locator('.jp-RenderedImage img').first
+        if fig.count(): fig.scroll_into_view_if_needed(); page.evaluate('window.scrollBy(0, -300)')
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(shots/'nb201.png'))
+    page.goto(base + 'architect.html', wait_until='networkidle')
+    if shots: page.screenshot(path=str(shots/'architect.png'))
+    page.goto(base + 'cli.html', wait_until='networkidle')
+    toc = page.eval_on_selector_all('nav.md-nav--secondary a.md-nav__link', 'as => as.map(a => a.textContent.trim())')
+    need(any(' '.join(t.split()) == 'The parser and main' for t in toc), f'cli: contents entries {toc}')
+    if shots: page.screenshot(path=str(shots/'cli.png'))
     page.goto(base + 'decision.html', wait_until='networkidle')
     try: page.wait_for_function('() => document.querySelectorAll(".MathJax, .MathJax_CHTML, mjx-container").length > 0', timeout=20000)
     except Exception: P.append('decision: MathJax typeset no formula')
     return P
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--site', default=str(ROOT/'_site')); ap.add_argument('--screenshots', default=str(ROOT/'_build'/'screenshots'))
-    a = ap.parse_args()
-    site = Path(a.site)
+def main(site:str=str(ROOT/'_site'), # the built site (tools/docs.py build)
+         screenshots:str=str(ROOT/'_build'/'screenshots'), # where the screenshots go
+        )->int:
+    site = Path(site)
     if not (site/'index.html').exists(): sys.exit(f'docs-check: {site}/index.html not found: run `make docs` first')
-    shots = Path(a.screenshots); shots.mkdir(parents=True, exist_ok=True)
+    shots = Path(screenshots); shots.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
     srv, base = serve(site); t0 = time.time()
     try:
@@ -150,4 +182,6 @@ def main():
           f'{len(probs)} problem(s) ({time.time() - t0:.0f} s)')
     return 1 if probs else 0
 
-if __name__ == '__main__': sys.exit(main())
+if __name__ == '__main__':
+    from egdarts.options import script
+    sys.exit(script(main, __doc__))

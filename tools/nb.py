@@ -8,6 +8,7 @@ and may carry tags: `# %% tags=["parameters"]`. The notebooks stay the source of
 run `nbdev_clean` after writing one.
 """
 import json, re, sys
+from typing import Literal
 from pathlib import Path
 import nbformat
 
@@ -57,6 +58,12 @@ def nb2py(src, dst):
         out.append('')
     Path(dst).write_text('\n'.join(out))
 
-if __name__ == '__main__':
-    cmd, src, dst = sys.argv[1:4]
+def main(cmd:Literal['nb2py', 'py2nb'], # the direction
+         src:str, # the file read
+         dst:str, # the file written
+        ):
     {'py2nb': py2nb, 'nb2py': nb2py}[cmd](src, dst)
+
+if __name__ == '__main__':
+    from egdarts.options import script
+    sys.exit(script(main, __doc__))

@@ -23,7 +23,7 @@ on a notebook with no stored outputs where executing it gives some. `make test` 
 the one that stored the outputs may print the last digits of a loss differently, so the full check is the
 developer's (after changing a notebook: `make nbs`, then `make nbs-check`).
 """
-import argparse, hashlib, json, os, re, sys
+import hashlib, json, os, re, sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -94,7 +94,7 @@ def trim(outputs:list)->list:
         if len(html) > MAX_HTML: data.pop('text/html')
         if o.get('output_type') == 'stream': o['text'] = _trim_text(''.join(o['text']))
         for k in list(data):
-            if k.startswith('text/') and isinstance(data[k], (str, list)): data[k] = _trim_text(''.join(data[k]))
+            if k.startswith('text/') and k != 'text/html' and isinstance(data[k], (str, list)): data[k] = _trim_text(''.join(data[k]))   # HTML: whole or dropped (a cut table loses rows)
         out.append(o)
     return out
 
@@ -198,18 +198,18 @@ def _one(args):
         msg = re.sub(r'\x1b\[[0-9;]*m', '', str(e)).strip().splitlines()
         return path, [f'{path.relative_to(ROOT)}: execution failed: ' + ' | '.join(msg[-6:])[:2000]]
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('notebooks', nargs='*'); ap.add_argument('--check', action='store_true')
-    ap.add_argument('--stored', action='store_true')
-    ap.add_argument('--out', default=''); ap.add_argument('--jobs', type=int, default=min(2, os.cpu_count() or 1))
-    ap.add_argument('--flags', default='', help='also run the cells of these tst_flags (e.g. slow) and store their outputs')
-    a = ap.parse_args()
-    paths = [Path(p).resolve() for p in a.notebooks] or library_notebooks()
-    if a.out: Path(a.out).mkdir(parents=True, exist_ok=True)
-    mode = 'stored' if a.stored else 'check' if a.check else 'run'
-    todo = [(p, mode, a.out, tuple(a.flags.split())) for p in paths]
-    with ProcessPoolExecutor(a.jobs) as ex: res = list(ex.map(_one, todo))
+def main(notebooks:list, # the notebooks (none: every library notebook)
+         check:bool=False, # re-execute and compare with the stored outputs, writing nothing
+         stored:bool=False, # only read the stored outputs: none may hold an error, every notebook shows one
+         out:str='', # write the executed notebooks here instead of in place
+         jobs:int=min(2, os.cpu_count() or 1), # notebooks executed side by side
+         flags:str='', # also run the cells of these tst_flags (e.g. slow) and store their outputs
+        )->int:
+    paths = [Path(p).resolve() for p in notebooks] or library_notebooks()
+    if out: Path(out).mkdir(parents=True, exist_ok=True)
+    mode = 'stored' if stored else 'check' if check else 'run'
+    todo = [(p, mode, out, tuple(flags.split())) for p in paths]
+    with ProcessPoolExecutor(jobs) as ex: res = list(ex.map(_one, todo))
     bad = 0
     for p, probs in res:
         print(f"{'FAIL' if probs else 'ok  '} {p.relative_to(ROOT)}")
@@ -219,4 +219,6 @@ def main():
     print(f'nbexec: {len(res) - bad} {what}, {bad} failed')
     return 1 if bad else 0
 
-if __name__ == '__main__': sys.exit(main())
+if __name__ == '__main__':
+    from egdarts.options import script
+    sys.exit(script(main, __doc__))

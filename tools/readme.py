@@ -16,7 +16,7 @@ A markdown line `<!-- include: results/study/tables/tab3_pareto_cifar10.md -->` 
 replaced in the README by that file's text, so the README's results tables are the committed tables themselves and
 `--check` fails as soon as they differ (a missing file is an error).
 """
-import argparse, json, re, sys
+import json, re, sys
 from pathlib import Path
 import posixpath
 
@@ -90,12 +90,11 @@ def reading_order_problems(nb:dict)->list:
             if p.name != 'index.ipynb'}
     return [f"the reading-order table of nbs/index.ipynb does not link {p}" for p in sorted(want - linked)]
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    g = ap.add_mutually_exclusive_group()
-    g.add_argument('--check', action='store_true'); g.add_argument('--from-readme', action='store_true')
-    a = ap.parse_args()
-    if a.from_readme:
+def main(check:bool=False, # fail if README.md is stale, or if the reading-order table misses a notebook
+         from_readme:bool=False, # carry edits made to README.md by mistake back into nbs/index.ipynb
+        )->int:
+    if check and from_readme: raise SystemExit('readme: --check and --from-readme exclude each other')
+    if from_readme:
         import nbformat
         nb = nbformat.read(INDEX, as_version=4)
         code = [c for c in nb.cells if c.cell_type == 'code']   # live cells stay at the end
@@ -104,7 +103,7 @@ def main():
         print(f'wrote {INDEX.relative_to(ROOT)} from README.md; now run nbdev_clean and make readme'); return 0
     nb = json.loads(INDEX.read_text())
     text = index_to_readme(nb)
-    if not a.check:
+    if not check:
         README.write_text(text); print('wrote README.md from nbs/index.ipynb'); return 0
     fails = reading_order_problems(nb)
     if README.read_text() != text:
@@ -114,4 +113,6 @@ def main():
     if not fails: print('ok: README.md is generated from nbs/index.ipynb and current; the reading order lists every notebook')
     return 1 if fails else 0
 
-if __name__ == '__main__': sys.exit(main())
+if __name__ == '__main__':
+    from egdarts.options import script
+    sys.exit(script(main, __doc__))

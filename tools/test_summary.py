@@ -29,7 +29,8 @@ def summarise(log:str)->list:
 # the summary can fail: a step that exits non-zero after printing '3 passed, 0 failed' counts a failure
 assert summarise('x: 3 passed, 0 failed\nmake a: exit 2\nmake b: exit 0') == [('a', 3, 1), ('b', 1, 0)]
 
-def main(path:str)->int:
+def main(path:str, # the log of `make test` (its steps' output and `make STEP: exit N` lines)
+        )->int:
     steps = summarise(Path(path).read_text(errors='replace'))
     if not steps: print(f'make test: 0 passed, 1 failed (no step finished; see {path})'); return 1
     bad = [s for s, _, f in steps if f]
@@ -39,4 +40,6 @@ def main(path:str)->int:
     with open(path, 'a') as f: f.write(line + '\n')   # the log's last line (.ci/run repeats it after make's own error line)
     return 1 if bad else 0
 
-if __name__ == '__main__': sys.exit(main(sys.argv[1]))
+if __name__ == '__main__':
+    from egdarts.options import script
+    sys.exit(script(main, __doc__))

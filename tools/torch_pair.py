@@ -9,7 +9,7 @@ asks the workers in turn, case by case and round by round, so both builds see th
 median and the best step per case and build, and the ratio of medians. Only the first worker's torch needs
 torchvision; the steps themselves use torch alone.
 """
-import argparse, json, os, platform, statistics, subprocess, time
+import json, os, platform, statistics, subprocess, time
 from pathlib import Path
 
 CASES = [  # name, kind, spec
@@ -50,33 +50,32 @@ def cpu_name()->str:
     except OSError: pass
     return platform.processor() or 'unknown CPU'
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--python', action='append', required=True, help='an interpreter (give two)')
-    ap.add_argument('--rounds', type=int, default=5)
-    ap.add_argument('--out', default='results/bench/torch_pair.md')
-    a = ap.parse_args()
+def main(python:list=None, # an interpreter (repeat: give two)
+         rounds:int=5, # rounds of every case, the builds interleaved
+         out:str='results/bench/torch_pair.md', # the table written
+        ):
+    if not python: raise SystemExit('torch_pair: give the interpreters, --python A --python B')
     env = dict(os.environ, OMP_WAIT_POLICY='PASSIVE')
     load0, started = os.getloadavg()[0], time.strftime('%Y-%m-%dT%H:%M:%S')
     workers, info = [], []
-    for py in a.python:
+    for py in python:
         w = subprocess.Popen([py, '-c', WORKER, json.dumps(CASES)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
         info.append(json.loads(w.stdout.readline()))
         workers.append(w)
     times = [[[] for _ in CASES] for _ in workers]
-    for r in range(a.rounds):
+    for r in range(rounds):
         for i in range(len(CASES)):
             for k, w in enumerate(workers):
                 w.stdin.write(f'{i}\n')
                 w.stdin.flush()
                 times[k][i].append(json.loads(w.stdout.readline())['s'])
-        print(f'round {r + 1}/{a.rounds}: ' + '; '.join(f"{info[k]['torch']} " + ' '.join(f'{t[-1]:.2f}' for t in times[k]) for k in range(len(workers))), flush=True)
+        print(f'round {r + 1}/{rounds}: ' + '; '.join(f"{info[k]['torch']} " + ' '.join(f'{t[-1]:.2f}' for t in times[k]) for k in range(len(workers))), flush=True)
     for w in workers:
         w.stdin.close()
         w.wait()
     names = [f"torch {d['torch']} ({d['threads']} threads)" for d in info]
     lines = [f"# Step times of two torch builds ({cpu_name()}, {os.cpu_count()} cores)", '',
-             f"Measured {started} by `python tools/torch_pair.py` ({a.rounds} interleaved rounds after one warm-up step each); "
+             f"Measured {started} by `python tools/torch_pair.py` ({rounds} interleaved rounds after one warm-up step each); "
              f"load average {load0:.2f} at the start, {os.getloadavg()[0]:.2f} at the end. Each case runs the profile's default "
              f"speed switches. Seconds per step, median (best).", '',
              '| step | ' + ' | '.join(names) + ' | ratio (first / second) |', '|---|' + '---|' * (len(names) + 1)]
@@ -84,8 +83,11 @@ def main():
         med = [statistics.median(times[k][i]) for k in range(len(workers))]
         cells = [f'{m:.3f} ({min(times[k][i]):.3f})' for k, m in enumerate(med)]
         lines.append(f'| {name} | ' + ' | '.join(cells) + f' | {med[0] / med[-1]:.2f} |')
-    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.out).write_text('\n'.join(lines) + '\n')
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text('\n'.join(lines) + '\n')
     print('\n'.join(lines))
 
-if __name__ == '__main__': main()
+if __name__ == '__main__':
+    import sys
+    from egdarts.options import script
+    sys.exit(script(main, __doc__))
