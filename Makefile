@@ -125,8 +125,10 @@ docs-screenshots: docs
 readme: venv
 	$(PY) tools/readme.py
 
+# README.md is current, and every number the prose quotes agrees with its one source (tools/facts.py)
 readme-check: venv
 	$(PY) tools/readme.py --check
+	$(PY) tools/facts.py --check
 
 # execute the library notebooks and store their outputs; check that stored outputs are current (nbs-check re-executes:
 # a developer's check, as another CPU may print a loss's last digits differently; make test runs nbs-stored)

@@ -16,7 +16,7 @@ from .identity import (IDENTITY, bytes_identity, code_files, code_hash, inputs_h
                                portable_params, profile_groups, profile_values, restamp, stage_state)
 
 # %% auto #0
-__all__ = ['LockHeld', 'RunLock', 'StageMonitor', 'progress_line', 'StageFailed', 'stage_params', 'stage_identity',
+__all__ = ['TAIL_LINES', 'LockHeld', 'RunLock', 'StageMonitor', 'progress_line', 'StageFailed', 'stage_params', 'stage_identity',
            'stage_record', 'run_stage', 'stage_states', 'run_stages', 'reproduce', 'stage_table', 'summary']
 
 # %% ../nbs/12_pipeline.ipynb #4a5268a4
@@ -64,6 +64,8 @@ class RunLock:
             if p.exists() and not any(p.iterdir()): p.rmdir()
 
 # %% ../nbs/12_pipeline.ipynb #dfa4d716
+TAIL_LINES = 15   # the lines of a failed stage's output the runner prints (the guide quotes it)
+
 class StageMonitor:
     "Progress bar and output tail of one running stage (its kernel writes progress to `.path`)."
     def __init__(self, key:str, quiet:bool=False, verbose:bool=False, log=print, every:float=30.0,
@@ -198,7 +200,7 @@ def run_stage(stage:Stage, ctx:dict, *, upstream:list=(), force=False, log=print
 
 def _failure(stage:Stage, e:Exception, executed:Path, monitor:StageMonitor)->str:
     last = str(e).strip().splitlines()[-1] if str(e).strip() else ''
-    tail = '\n'.join(f'  | {line}' for line in list(monitor.tail)[-15:])
+    tail = '\n'.join(f'  | {line}' for line in list(monitor.tail)[-TAIL_LINES:])
     return (f"[{stage.key}] failed: {type(e).__name__}: {last}\n  executed notebook with the error: {executed}"
             + (f"\n  its last output lines:\n{tail}" if tail else ''))
 
