@@ -21,8 +21,8 @@ from .bench_report import extrapolate_paper, write_results
 
 # %% auto #0
 __all__ = ['CANDIDATE_V', 'SECTIONS', 'GPU_ONLY', 'ASKED_ONLY', 'bench_target', 'bench_profiles', 'bench_network', 'bench_micro',
-           'bench_compile', 'bench_shared', 'bench_stages', 'bench_nb201', 'bench_graphs', 'run_benchmark', 'bench_cmd',
-           'main']
+           'bench_compile', 'bench_shared', 'bench_stages', 'bench_nb201', 'bench_bf16', 'bench_graphs',
+           'run_benchmark', 'bench_cmd', 'main']
 
 # %% ../nbs/13_bench.ipynb #54b6f5e0
 def _row(section, config, variant, batch, t, fwd_flops, ceiling, device, **kw)->dict:
@@ -277,6 +277,24 @@ def bench_nb201(dev, ceiling, steps, log, profiles=('study', 'paper'), methods=(
             log(f"  {cfg}: " + ', '.join(f"{r['variant']} {r['step_s']:.3f} s (x{r['vs_edge_by_edge']:.2f})" for r in rs))
     return rows
 
+def bench_bf16(dev, ceiling, steps, log, profile='paper'):
+    "CPU: bf16 storage (`Variant.bf16_storage`) on top of today's fp32 default, against DARTS as written: a Table III-size target network, the C=16 DARTS-ops supernet, a smoke-size 12-op supernet."
+    if dev.type != 'cpu': return []
+    p, rows = get_profile(profile), []
+    cases = [(target_case(128, TARGET_V, device=dev), 'target'), (supernet_case(16, 8, 64, DARTS_OPS, device=dev), 'supernet'),
+             (supernet_case(4, 5, 32, device=dev), 'supernet')]
+    for case, kind in cases:
+        d = default_variant(p, case.channels, dev, kind)
+        variants = {'DARTS as written': DARTS_AS_WRITTEN, 'fp32 (default)': d, 'bf16 storage': replace(d, bf16_storage=True)}
+        t = _time_variants(case, variants, steps, dev, log)
+        rs = [_row('bf16', case.name, k, case.x.shape[0], v, None, ceiling, str(dev), threads=variants[k].threads or torch.get_num_threads())
+              for k, v in t.items()]
+        _speedups(rs, 'DARTS as written')
+        _speedups(rs, 'fp32 (default)', 'vs_default')
+        rows += rs
+        for r in rs: log(f"  {case.name}: {r['variant']:18s} {r['step_s']:7.3f} s/step  x{r['vs_darts']:.2f} vs DARTS, x{r['vs_default']:.2f} vs default")
+    return rows
+
 def bench_graphs(dev, ceiling, steps, log, profile='paper'):
     "CUDA only: eager against CUDA-graph weight steps, for the paper-size supernet and a candidate network."
     if dev.type != 'cuda': return []
@@ -294,9 +312,9 @@ def bench_graphs(dev, ceiling, steps, log, profile='paper'):
     return rows
 
 # %% ../nbs/13_bench.ipynb #db7e836f
-SECTIONS = ('target', 'profiles', 'network', 'micro', 'compile', 'nb201', 'stages', 'graphs', 'shared')
+SECTIONS = ('target', 'profiles', 'network', 'micro', 'compile', 'nb201', 'bf16', 'stages', 'graphs', 'shared')
 GPU_ONLY = ('stages', 'graphs', 'shared')   # run by default on CUDA only (the CPU here has two cores)
-ASKED_ONLY = ('compile',)                    # run only when named
+ASKED_ONLY = ('compile', 'bf16')            # run only when named
 
 def _run_section(s:str, dev, meta:dict, steps:int, quick:bool, target_batch:int, log, profiles=('smoke', 'mid', 'paper'))->list:
     "The rows of benchmark section `s`."
@@ -309,6 +327,7 @@ def _run_section(s:str, dev, meta:dict, steps:int, quick:bool, target_batch:int,
     if s == 'nb201': return bench_nb201(dev, c, steps, log)
     if s == 'stages': return bench_stages(dev, c, steps, log)
     if s == 'graphs': return bench_graphs(dev, c, steps, log)
+    if s == 'bf16': return bench_bf16(dev, c, steps, log)
     return bench_shared(dev, c, log, seconds=10.0 if dev.type == 'cuda' else 5.0, batch=128 if dev.type == 'cuda' else 8)
 
 def _meta(dev, out, quick:bool, steps:int, sections:list)->dict:

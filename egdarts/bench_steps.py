@@ -20,7 +20,8 @@ from .train import training_loss
 # %% auto #0
 __all__ = ['DARTS_OPS', 'TARGET_V', 'DARTS_AS_WRITTEN', 'matmul_ceiling', 'forward_flops', 'memory_bandwidth', 'TrafficCounter',
            'step_traffic', 'Variant', 'previous_default', 'default_variant', 'supernet_variants', 'target_variants',
-           'graphed_step', 'Case', 'supernet_case', 'target_case', 'make_step', 'time_interleaved', 'peak_memory']
+           'graphed_step', 'Case', 'supernet_case', 'target_case', 'bf16_model', 'make_step', 'time_interleaved',
+           'peak_memory']
 
 # %% ../nbs/13a_bench_steps.ipynb #9335aead
 DARTS_OPS = ['skip_connect', 'max_pool_3x3', 'avg_pool_3x3', 'sep_conv_3x3', 'sep_conv_5x5', 'dil_conv_3x3', 'dil_conv_5x5']
@@ -94,6 +95,7 @@ class Variant:
     bf16:bool = False             # CUDA: bf16 autocast
     graphs:bool = False           # CUDA: the step replayed as a CUDA graph
     compile:bool = False          # torch.compile (target network, CUDA)
+    bf16_storage:bool = False     # CPU: bf16 weights and activations, fp32 master weights (`bf16_model`)
 
 DARTS_AS_WRITTEN = Variant()
 
@@ -251,6 +253,31 @@ def _weight_runner(model, x, y, params:list, v:Variant):
     step = graphed_step(forward, _loss, _opt(params), x, y, clip=5.0, params=params, enabled=v.graphs)
     return lambda: step(x, y)
 
+def bf16_model(model:nn.Module)->nn.Module:
+    "`model` held in bf16, except batch norm's affine parameters and running statistics (fp32) where torch's kernels accept the mix: a plain network, not the supernet's fused kernels."
+    model = model.to(torch.bfloat16)
+    if not hasattr(model, 'weight_parameters'):
+        for m in model.modules():
+            if isinstance(m, nn.modules.batchnorm._BatchNorm): m.float()
+    return model
+
+def _bf16_runner(model, x, y, params:list):
+    "One weight step with bf16 storage: forward and backward in bf16, the loss in fp32, clip and SGD on fp32 master weights copied back."
+    masters = [p.detach().float().clone() for p in params]
+    opt, xb = _opt(masters), x.to(torch.bfloat16)
+    def step():
+        for p in params: p.grad = None
+        out = model(xb)
+        loss = _loss(tuple(o.float() for o in out) if isinstance(out, tuple) else out.float(), y)
+        loss.backward()
+        for m, p in zip(masters, params): m.grad = None if p.grad is None else p.grad.float()
+        torch.nn.utils.clip_grad_norm_(masters, 5.0)
+        opt.step()
+        with torch.no_grad():
+            for m, p in zip(masters, params): p.copy_(m)
+        return loss.detach()
+    return step
+
 def _arch_runner(model, x, y, params:list, profile):
     "One architecture step of `Architect` as `profile` configures it (the flipped batch as validation data)."
     from egdarts.architect import Architect
@@ -268,11 +295,13 @@ def make_step(case:Case, v:Variant, kind:str='weight', # 'weight' | 'arch'
     base_threads = base_threads or torch.get_num_threads()
     _use_cpu_settings(v, dev, base_threads)
     model, x = case.build(v.edges), case.x
+    if v.bf16_storage: model = bf16_model(model)
     if v.channels_last:
         model = model.to(memory_format=torch.channels_last)
         x = x.contiguous(memory_format=torch.channels_last)
     params = model.weight_parameters() if hasattr(model, 'weight_parameters') else list(model.parameters())
-    run = _arch_runner(model, x, case.y, params, profile) if kind == 'arch' else _weight_runner(model, x, case.y, params, v)
+    if kind == 'arch': run = _arch_runner(model, x, case.y, params, profile)
+    else: run = _bf16_runner(model, x, case.y, params) if v.bf16_storage else _weight_runner(model, x, case.y, params, v)
     def step():
         _use_cpu_settings(v, dev, base_threads)
         return run()
