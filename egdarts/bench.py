@@ -16,13 +16,13 @@ from .cpu import tune_malloc
 from .bench_steps import (DARTS_OPS, TARGET_V, Case, Variant, DARTS_AS_WRITTEN, previous_default, default_variant,
                                  supernet_variants, target_variants, supernet_case, target_case, make_step, time_interleaved,
                                  forward_flops, matmul_ceiling, memory_bandwidth, step_traffic, peak_memory, _sync, _best_time,
-                                 _use_cpu_settings, _child, _child_result, _memory_child)
+                                 _use_cpu_settings, _child, _child_result, _memory_child, _case_from_spec)
 from .bench_report import extrapolate_paper, write_results
 
 # %% auto #0
 __all__ = ['CANDIDATE_V', 'SECTIONS', 'GPU_ONLY', 'ASKED_ONLY', 'bench_target', 'bench_profiles', 'bench_network', 'bench_micro',
-           'bench_compile', 'bench_shared', 'bench_stages', 'bench_nb201', 'bench_bf16', 'bench_graphs',
-           'run_benchmark', 'bench_cmd', 'main']
+           'bench_compile', 'bench_regional', 'bench_shared', 'bench_stages', 'bench_nb201', 'bench_bf16',
+           'bench_graphs', 'run_benchmark', 'bench_cmd', 'main']
 
 # %% ../nbs/13_bench.ipynb #54b6f5e0
 def _row(section, config, variant, batch, t, fwd_flops, ceiling, device, **kw)->dict:
@@ -176,6 +176,42 @@ def bench_compile(dev, ceiling, log, op='sep_conv_7x7', sizes=((4, 16, 32), (32,
             log(f"  compile {rows[-1]['config']} ({run}): {r}")
     return rows
 
+def _compile_cells(model):
+    "`model` with each of its cells compiled in place (`Module.compile`): cells of one type share their graphs."
+    for c in model.cells: c.compile()
+    return model
+
+def _regional_child(spec:dict, dev)->dict:
+    "In this fresh process: the first step of a network whose cells are compiled (compile time), then eager and compiled steps interleaved."
+    case = _case_from_spec(dict(spec, case=spec['net']), dev)
+    v = Variant(**spec['variant'])
+    compiled_case = Case(case.name, lambda edges: _compile_cells(case.build(edges)), case.x, case.y, case.channels)
+    eager, compiled = make_step(case, v), make_step(compiled_case, v)
+    t = time.perf_counter()
+    compiled()
+    _sync(dev)
+    compile_s = time.perf_counter() - t
+    t = time_interleaved({'eager': eager, 'regional': compiled}, spec['steps'], 1, dev)
+    return dict(compile_s=round(compile_s, 1), eager_s=round(t['eager']['median_s'], 4), compiled_s=round(t['regional']['median_s'], 4))
+
+def bench_regional(dev, ceiling, log, steps:int=3, timeout:int=1200, profile='paper'):
+    "Regional `torch.compile` (each cell compiled, the default variant otherwise) against eager, one fresh process per network: compile time and step time."
+    p, rows = get_profile(profile), []
+    specs = [dict(net='target', batch=64, v=list(TARGET_V)), dict(net='supernet', C=4, layers=5, batch=32, ops=None),
+             dict(net='supernet', C=16, layers=8, batch=64, ops=DARTS_OPS)]
+    for s in specs:
+        kind = 'target' if s['net'] == 'target' else 'supernet'
+        d = default_variant(p, s.get('C', TARGET_V[0]), dev, kind)
+        spec = dict(s, case='regional', variant=asdict(d), steps=steps, device=str(dev), threads=torch.get_num_threads())
+        cfg = f"{kind}: " + (f"v={tuple(TARGET_V)}" if kind == 'target' else f"C={s['C']}, {s['layers']} cells, {len(s['ops'] or PRIMITIVES)} ops") + f", batch {s['batch']}"
+        try: r = _child(spec, 'regional compile', timeout)
+        except (subprocess.TimeoutExpired, RuntimeError) as e: r = dict(compile_s=None, note=f"{type(e).__name__}: {str(e)[-300:]}")
+        if r.get('compiled_s'): r['vs_eager'] = round(r['eager_s'] / r['compiled_s'], 2)
+        rows.append(dict(section='regional', config=cfg, variant=f'{d.edges} cells compiled', device=str(dev), batch=s['batch'],
+                         load1=round(os.getloadavg()[0], 2), **r))
+        log(f"  regional compile, {cfg}: {r}")
+    return rows
+
 # %% ../nbs/13_bench.ipynb #72ea5a0b
 CANDIDATE_V = (24, 3, 3, 3, 1.5, 1.5)   # a mid-sized candidate of the network-level search (Table I bounds)
 
@@ -312,9 +348,9 @@ def bench_graphs(dev, ceiling, steps, log, profile='paper'):
     return rows
 
 # %% ../nbs/13_bench.ipynb #db7e836f
-SECTIONS = ('target', 'profiles', 'network', 'micro', 'compile', 'nb201', 'bf16', 'stages', 'graphs', 'shared')
+SECTIONS = ('target', 'profiles', 'network', 'micro', 'compile', 'regional', 'nb201', 'bf16', 'stages', 'graphs', 'shared')
 GPU_ONLY = ('stages', 'graphs', 'shared')   # run by default on CUDA only (the CPU here has two cores)
-ASKED_ONLY = ('compile', 'bf16')            # run only when named
+ASKED_ONLY = ('compile', 'regional', 'bf16')   # run only when named
 
 def _run_section(s:str, dev, meta:dict, steps:int, quick:bool, target_batch:int, log, profiles=('smoke', 'mid', 'paper'))->list:
     "The rows of benchmark section `s`."
@@ -328,6 +364,7 @@ def _run_section(s:str, dev, meta:dict, steps:int, quick:bool, target_batch:int,
     if s == 'stages': return bench_stages(dev, c, steps, log)
     if s == 'graphs': return bench_graphs(dev, c, steps, log)
     if s == 'bf16': return bench_bf16(dev, c, steps, log)
+    if s == 'regional': return bench_regional(dev, c, log, steps)
     return bench_shared(dev, c, log, seconds=10.0 if dev.type == 'cuda' else 5.0, batch=128 if dev.type == 'cuda' else 8)
 
 def _meta(dev, out, quick:bool, steps:int, sections:list)->dict:
@@ -372,6 +409,7 @@ def _run_child(spec:dict)->dict:
     if spec.get('threads'): torch.set_num_threads(spec['threads'])
     if spec['case'] == 'throughput': return _throughput_child(spec, dev)
     if spec['case'] == 'compile': return _compile_child(spec, dev)
+    if spec['case'] == 'regional': return _regional_child(spec, dev)
     return _memory_child(spec, dev)
 
 def bench_cmd(out:str='results/bench', # output folder

@@ -116,6 +116,8 @@ MD_SECTIONS = (  # (section, title, columns, headers)
      ['config', 'variant', 'compile_s', 'compiled_s', 'eager_s', 'note'], ['op', 'run', 'compile (s)', 'compiled fwd+bwd (s)', 'eager fwd+bwd (s)', 'note']),
     ('nb201', 'NAS-Bench-201 search steps (architecture + weight step), fused cells against edge by edge:',
      ['config', 'variant', 'batch', 'step_s', 'vs_edge_by_edge', 'images_per_s'], ['size, method', 'cells', 'batch', 's/step', 'vs edge by edge', 'images/s']),
+    ('regional', 'Regional torch.compile (each cell compiled, one fresh process per network; compile time = the first step):',
+     ['config', 'variant', 'batch', 'compile_s', 'eager_s', 'compiled_s', 'vs_eager'], ['network', 'variant', 'batch', 'compile s', 'eager s/step', 'compiled s/step', 'vs eager']),
     ('bf16', 'bf16 storage (bf16 weights and activations, fp32 masters) on the fp32 default, CPU weight steps:',
      ['config', 'variant', 'batch', 'step_s', 'vs_darts', 'vs_default'], ['network', 'variant', 'batch', 's/step', 'vs DARTS as written', 'vs default']),
     ('graphs', 'CUDA graphs (weight steps, default variant otherwise):', ['config', 'variant', 'batch', 'step_s', 'vs_eager', 'images_per_s'],
