@@ -84,7 +84,7 @@ def evidence_env(work:Path, profiles:dict, coverage:Path|None=None)->dict:
     env = dict(PYTHONPATH_FIRST=str(site), EGDARTS_EVIDENCE_PROFILES=json.dumps({k: p.to_dict() for k, p in profiles.items()}))
     if coverage is None: return env
     coverage.mkdir(parents=True, exist_ok=True)
-    (coverage/'coveragerc').write_text(f"[run]\nparallel = True\ndata_file = {coverage}/.coverage\nsource = {work/'now'/'egdarts'}\npatch = _exit\n")
+    (coverage/'coveragerc').write_text(f"[run]\nparallel = True\ndata_file = {coverage}/.coverage\nsource = {work/'now'/'egdarts'}\npatch = _exit\nsigterm = True\n")
     return dict(env, COVERAGE_PROCESS_START=str(coverage/'coveragerc'))
 
 def evidence_run(tree:Path, profile:str, out:Path, *, datasets=('cifar10',), jobs:int=1, data_dir='', only='', env:dict|None=None, log=print):
